@@ -1,0 +1,42 @@
+package dev.castmesh.controlplane.config;
+
+import dev.castmesh.controlplane.database.DatabaseConfig;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Loads {@code control-plane.toml} and applies the environment overrides the seed documents ({@code PORT}, {@code DATABASE_URL}). */
+public final class ControlPlaneConfigLoader {
+    private final TomlConfigLoader toml = new TomlConfigLoader();
+    private final Map<String, String> env;
+
+    public ControlPlaneConfigLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public ControlPlaneConfig load(Path file) {
+        return withEnvironment(file == null ? ControlPlaneConfig.defaults() : toml.read(file, ControlPlaneConfig.class));
+    }
+
+    public ControlPlaneConfig parse(String text) {
+        return withEnvironment(toml.parse(text, ControlPlaneConfig.class));
+    }
+
+    private ControlPlaneConfig withEnvironment(ControlPlaneConfig config) {
+        HttpConfig http = config.http();
+        String port = env.get("PORT");
+        if (port != null && !port.isBlank()) {
+            try {
+                http = http.withPort(Integer.parseInt(port.trim()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("environment variable PORT is not a port number: '" + port + "'");
+            }
+        }
+        DatabaseConfig database = config.database();
+        String databaseUrl = env.get("DATABASE_URL");
+        if (databaseUrl != null && !databaseUrl.isBlank()) {
+            database = new DatabaseConfig(databaseUrl.trim(), database.maxConnections(), database.connectTimeout());
+        }
+        return new ControlPlaneConfig(http, database, config.auth());
+    }
+}
