@@ -1,12 +1,57 @@
 package dev.castmesh.agent;
 
+import dev.castmesh.agent.config.AgentConfig;
+import dev.castmesh.agent.config.ConfigException;
+import dev.castmesh.agent.config.TomlConfigLoader;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Entry point: {@code media-agent [--config FILE]}. */
 public final class MediaAgent {
     private MediaAgent() {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(MediaAgent.class, args);
+        try {
+            Path file = configFile(args);
+            AgentConfig config = file == null ? AgentConfig.defaults() : new TomlConfigLoader().read(file, AgentConfig.class);
+            start(config);
+        } catch (ConfigException e) {
+            System.err.println("castmesh agent: configuration error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** Starts the agent with its HTTP server; tests call this too, with {@code listen = "127.0.0.1:0"}. */
+    public static ApplicationContext start(AgentConfig config) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.application.name", "castmesh-media-agent");
+        properties.put("micronaut.server.host", config.http().host());
+        properties.put("micronaut.server.port", config.http().port() == 0 ? -1 : config.http().port());
+        return Micronaut.build(new String[0])
+                .mainClass(MediaAgent.class)
+                .banner(false)
+                .properties(properties)
+                .singletons(config, config.http())
+                .start();
+    }
+
+    private static Path configFile(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config")) {
+                if (i + 1 == args.length) {
+                    throw new ConfigException("--config needs a file name");
+                }
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--config=")) {
+                return Path.of(args[i].substring("--config=".length()));
+            }
+        }
+        return null;
     }
 }
