@@ -56,8 +56,8 @@ public final class TomlConfigLoader {
                     + e.getTargetType().getSimpleName().toLowerCase());
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof ConfigException config) {
-                throw new ConfigException("key '" + keyOf(e) + "': " + config.getMessage());
+            if (cause instanceof ConfigException || cause instanceof IllegalArgumentException) {
+                throw new ConfigException("key '" + keyOf(e) + "': " + cause.getMessage());
             }
             throw new ConfigException("key '" + keyOf(e) + "': wrong type or value ("
                     + firstLine(e.getOriginalMessage()) + ")");
