@@ -123,6 +123,10 @@ async function main() {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
+    // Our own SIGINT/SIGTERM handler DELETEs the session first, then closes the browser.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   onExit(() => context.close());
   const browserVersion = context.browser()?.version() ?? null;

@@ -30,12 +30,15 @@ export const OPUS = () =>
 
 /**
  * A werift RTCPeerConnection that gathers IPv4 host candidates only, including
- * 127.0.0.1 (werift skips loopback unless told), no STUN/TURN.
+ * 127.0.0.1 (werift skips loopback unless told), no STUN/TURN. max-bundle: one
+ * ICE transport, the same candidates on every m-line, as browsers do (werift's
+ * default gathers a separate port per m-line even inside the BUNDLE group).
  */
 export function createPeer({ video, audio, extra = {} }) {
   return new RTCPeerConnection({
     codecs: { video, audio },
     iceServers: [],
+    bundlePolicy: 'max-bundle',
     iceUseIpv6: false,
     iceAdditionalHostAddresses: ['127.0.0.1'],
     ...extra,
