@@ -45,8 +45,12 @@ export class PeerError extends Error {
   }
 }
 
-/** Prints the error line, cleans up, exits non-zero. */
+let ended = false;
+
+/** Prints the error line, cleans up, exits non-zero. Only the first call counts. */
 export async function fail(err, code = 1) {
+  if (ended) return;
+  ended = true;
   const message = err instanceof Error ? err.message : String(err);
   emit('error', { message, ...(err?.fields ?? {}) });
   log('error:', message);
@@ -56,6 +60,8 @@ export async function fail(err, code = 1) {
 
 /** Prints the result line, cleans up, exits 0. */
 export async function finish(fields) {
+  if (ended) return;
+  ended = true;
   await runCleanups();
   emit('result', fields);
   process.exit(0);
