@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// WHEP viewer on werift: recvonly video + audio. Counts RTP packets, bytes and
+// video frames/keyframes per kind; with --no-ice it posts the offer and then
+// never completes ICE (a stuck viewer).
+import {
+  parseCommandLine, emit, log, fail, finish, onExit, elapsedMs, sleep,
+  postOffer, deleteSession, usageError,
+} from './lib/common.mjs';
+import { createPeer, createCompleteOffer, codecName, VP8, H264, OPUS } from './lib/werift-peer.mjs';
+import { keyframeDetector } from './lib/keyframe.mjs';
+
+const USAGE = `usage: werift-play.mjs URL [--token T] [--duration S] [--codec any|VP8|H264]
+                       [--no-ice] [--send-pli] [--http-timeout S] [--keep-session]
+  WHEP-plays URL for S seconds (default 10) and counts RTP per kind.
+  --codec     video codecs offered (default any = VP8 then H264)
+  --no-ice    get the answer but never complete ICE (stays alive, answers no STUN check)
+  --send-pli  send a PLI every second until the first keyframe arrives (off by default)`;
+
+const { url, duration, token, httpTimeoutMs, values } = parseCommandLine(USAGE, {
+  codec: { type: 'string', default: 'any' },
+  'no-ice': { type: 'boolean', default: false },
+  'send-pli': { type: 'boolean', default: false },
+});
+
+const videoCodecs = { any: () => [VP8(), H264()], vp8: () => [VP8()], h264: () => [H264()] }[values.codec.toLowerCase()];
+if (!videoCodecs) usageError(USAGE, `unknown --codec ${values.codec}`);
+const noIce = values['no-ice'];
+
+function newKindStats() {
+  return { codec: null, packets: 0, bytes: 0, ms_to_first_rtp: null, seq_gaps: 0 };
+}
+
+async function main() {
+  const stats = { video: { ...newKindStats(), frames: 0, keyframes: 0, ms_to_first_keyframe: null }, audio: newKindStats() };
+  let answerAt = null;
+  const sinceAnswer = () => elapsedMs() - answerAt;
+
+  // --no-ice: never answer a connectivity check, like a peer behind a black hole.
+  const extra = noIce ? { iceFilterStunResponse: () => false } : {};
+  const pc = createPeer({ video: videoCodecs(), audio: [OPUS()], extra });
+  onExit(() => pc.close());
+  const transceivers = {
+    video: pc.addTransceiver('video', { direction: 'recvonly' }),
+    audio: pc.addTransceiver('audio', { direction: 'recvonly' }),
+  };
+
+  let connectedAt = null;
+  pc.connectionStateChange.subscribe((state) => {
+    log('connection state', state);
+    if (state === 'connected' && connectedAt === null) {
+      connectedAt = elapsedMs();
+      emit('connected', { ms: connectedAt });
+    }
+  });
+
+  pc.onTrack.subscribe((track) => {
+    const kind = track.kind;
+    const s = stats[kind];
+    const transceiver = transceivers[kind];
+    let lastSeq = null;
+    let lastKeyTs = null;
+    let pliTimer = null;
+    log('track', kind);
+    track.onReceiveRtp.subscribe((rtp) => {
+      const { header, payload } = rtp;
+      const codec = transceiver.codecs.find((c) => c.payloadType === header.payloadType);
+      if (!codec) return; // RTX or unknown payload type: not media
+      if (s.packets === 0) {
+        s.ms_to_first_rtp = sinceAnswer();
+        s.codec = codecName(codec);
+        emit('first_rtp', { ms: elapsedMs(), kind, codec: s.codec, ms_since_answer: s.ms_to_first_rtp });
+        if (kind === 'video' && values['send-pli']) {
+          const pli = () => stats.video.keyframes === 0 && transceiver.receiver.sendRtcpPLI(header.ssrc);
+          pli();
+          pliTimer = setInterval(pli, 1000);
+          onExit(() => clearInterval(pliTimer));
+        }
+      }
+      s.packets++;
+      s.bytes += header.serializeSize + payload.length;
+      if (lastSeq !== null) {
+        const delta = (header.sequenceNumber - lastSeq + 0x10000) & 0xffff;
+        if (delta > 1 && delta < 0x8000) s.seq_gaps += delta - 1;
+      }
+      if (lastSeq === null || ((header.sequenceNumber - lastSeq + 0x10000) & 0xffff) < 0x8000) {
+        lastSeq = header.sequenceNumber;
+      }
+      if (kind !== 'video') return;
+      if (header.marker) s.frames++;
+      const isKey = keyframeDetector(codec.mimeType);
+      if (isKey && isKey(payload) && header.timestamp !== lastKeyTs) {
+        lastKeyTs = header.timestamp;
+        s.keyframes++;
+        if (s.keyframes === 1) {
+          s.ms_to_first_keyframe = sinceAnswer();
+          clearInterval(pliTimer);
+          emit('first_keyframe', { ms: elapsedMs(), codec: s.codec, ms_since_answer: s.ms_to_first_keyframe });
+        }
+      }
+    });
+  });
+
+  const offer = await createCompleteOffer(pc);
+  log('offer ready, posting to', url.href);
+  const res = await postOffer(url, offer, { token, timeoutMs: httpTimeoutMs });
+  let deleted = false;
+  let deleteStatus = null;
+  const endSession = async () => {
+    if (deleted || values['keep-session']) return;
+    deleted = true;
+    deleteStatus = await deleteSession(res.location, { token, timeoutMs: httpTimeoutMs });
+  };
+  onExit(endSession);
+
+  if (!noIce) await pc.setRemoteDescription({ type: 'answer', sdp: res.answer });
+  answerAt = elapsedMs();
+  const answered = {};
+  if (!noIce) {
+    for (const kind of ['video', 'audio']) answered[kind] = codecName(transceivers[kind].codecs?.[0]);
+  }
+  emit('answer', {
+    ms: answerAt,
+    location: res.location.href,
+    etag: res.etag,
+    link: res.links,
+    applied: !noIce,
+    video_codec: answered.video ?? null,
+    audio_codec: answered.audio ?? null,
+  });
+
+  const deadline = duration * 1000;
+  while (elapsedMs() < deadline) {
+    await sleep(Math.min(1000, deadline - elapsedMs()));
+    emit('progress', { t: +(elapsedMs() / 1000).toFixed(3), state: pc.connectionState, video: stats.video, audio: stats.audio });
+  }
+
+  await endSession();
+  await pc.close();
+  await finish({
+    url: url.href,
+    location: res.location.href,
+    no_ice: noIce,
+    connected: connectedAt !== null,
+    ms_to_connected: connectedAt === null ? null : connectedAt - answerAt,
+    ms_to_first_rtp: minOrNull(stats.video.ms_to_first_rtp, stats.audio.ms_to_first_rtp),
+    ms_to_first_keyframe: stats.video.ms_to_first_keyframe,
+    keyframes: stats.video.keyframes,
+    duration_s: duration,
+    video: stats.video,
+    audio: stats.audio,
+    delete_status: deleteStatus,
+  });
+}
+
+function minOrNull(...xs) {
+  const v = xs.filter((x) => x !== null);
+  return v.length ? Math.min(...v) : null;
+}
+
+main().catch((e) => fail(e));
