@@ -16,6 +16,8 @@ import java.util.Map;
 final class TestServer implements AutoCloseable {
     /** System property that turns on {@link AuthProbeFilter} (test-only). */
     static final String PROBE = "castmesh.test.auth-probe";
+    /** System property that turns on {@link RouteShapeFixtures} (test-only). */
+    static final String FIXTURES = "castmesh.test.auth-fixtures";
 
     final ApplicationContext context;
     final HttpClient client;
@@ -29,19 +31,17 @@ final class TestServer implements AutoCloseable {
     }
 
     /** Starts with {@code [http] listen = "127.0.0.1:0"} followed by {@code authToml}. */
-    static TestServer start(String authToml) {
-        return start(authToml, false);
-    }
-
-    static TestServer start(String authToml, boolean probe) {
+    static TestServer start(String authToml, String... testSwitches) {
         String toml = "[http]\nlisten = \"127.0.0.1:0\"\n" + authToml;
-        if (probe) {
-            System.setProperty(PROBE, "true");
+        for (String name : testSwitches) {
+            System.setProperty(name, "true");
         }
         try {
             return new TestServer(ControlPlane.start(new ControlPlaneConfigLoader(Map.of()).parse(toml)));
         } finally {
-            System.clearProperty(PROBE);
+            for (String name : testSwitches) {
+                System.clearProperty(name);
+            }
         }
     }
 
