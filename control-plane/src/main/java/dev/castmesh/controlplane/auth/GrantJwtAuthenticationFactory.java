@@ -48,7 +48,7 @@ final class GrantJwtAuthenticationFactory implements JwtAuthenticationFactory {
             return Optional.empty();
         }
         double value = number.doubleValue();
-        if (value != Math.rint(value) || !AccessMode.isValidMask((int) value) || value < 0 || value > AccessMode.ALL) {
+        if (value != Math.rint(value) || value < 0 || value > AccessMode.ALL) {
             return Optional.empty();
         }
         return Optional.of(new Grant(text, (int) value));
