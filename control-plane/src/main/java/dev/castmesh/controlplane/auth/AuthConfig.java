@@ -1,31 +1,84 @@
 package dev.castmesh.controlplane.auth;
 
+import dev.castmesh.controlplane.config.ConfigException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The {@code [auth]} section. Nothing configured means open access (Live777 "noauth").
  *
- * @param secret   HS256 key for JWTs; at least 32 bytes when set
+ * <p>Validated on construction; mistakes name the key. Never printed with its secrets: {@link #toString()}
+ * masks them.
+ *
+ * @param secret   HS256 key for JWTs, at least {@value #MIN_SECRET_BYTES} bytes (UTF-8) when set; without it,
+ *                 tokens are signed with a random per-process key (see {@link SigningKeyFactory})
  * @param tokens   static bearer tokens with full rights
  * @param accounts dashboard accounts for {@code POST /api/login}
  */
 public record AuthConfig(String secret, List<String> tokens, List<Account> accounts) {
+    /** HS256 needs a 256-bit key (RFC 7518 §3.2); shorter secrets stop start-up. */
+    public static final int MIN_SECRET_BYTES = 32;
+
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+    private static final Pattern BCRYPT_PREFIX = Pattern.compile("\\$2[aby]?\\$.*", Pattern.DOTALL);
 
     public AuthConfig {
+        secret = secret == null || secret.isEmpty() ? null : secret;
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        if (secret != null) {
+            int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes < MIN_SECRET_BYTES) {
+                throw new ConfigException("auth.secret is " + bytes + " bytes; HS256 needs at least "
+                        + MIN_SECRET_BYTES + " (256 bits), e.g. `openssl rand -base64 32`");
+            }
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i) == null || tokens.get(i).isBlank()) {
+                throw new ConfigException("auth.tokens[" + i + "] must not be empty");
+            }
+        }
+        Set<String> usernames = new HashSet<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            Account account = accounts.get(i);
+            String key = "auth.accounts[" + i + "]";
+            if (account == null || account.username() == null || account.username().isBlank()) {
+                throw new ConfigException(key + ".username must not be empty");
+            }
+            if (account.password() == null || account.password().isEmpty()) {
+                throw new ConfigException(key + ".password must not be empty");
+            }
+            if (BCRYPT_PREFIX.matcher(account.password()).matches() && !BCRYPT.matcher(account.password()).matches()) {
+                throw new ConfigException(key + ".password starts like a bcrypt hash but is not one"
+                        + " ($2a$/$2b$/$2y$, cost, 53 characters of salt and hash)");
+            }
+            if (!usernames.add(account.username())) {
+                throw new ConfigException(key + ".username '" + account.username() + "' is listed twice");
+            }
+        }
     }
 
     public static AuthConfig open() {
         return new AuthConfig(null, List.of(), List.of());
     }
 
+    /** No secret, no tokens, no accounts: every request is allowed. */
     public boolean isOpen() {
-        return (secret == null || secret.isEmpty()) && tokens.isEmpty() && accounts.isEmpty();
+        return secret == null && tokens.isEmpty() && accounts.isEmpty();
     }
 
-    /** A {@code [[auth.accounts]]} entry; {@code password} is plain text or a bcrypt hash ({@code $2a$…}). */
+    /** A {@code [[auth.accounts]]} entry; {@code password} is plain text or a bcrypt hash ({@code $2a$…}, {@code $2b$…}, {@code $2y$…}). */
     public record Account(String username, String password) {
+        /** Whether the configured password is a bcrypt hash rather than the plain password. */
+        public boolean isBcrypt() {
+            return password != null && BCRYPT.matcher(password).matches();
+        }
+
         @Override
         public String toString() {
             return "Account[username=" + username + ", password=***]";
@@ -34,7 +87,9 @@ public record AuthConfig(String secret, List<String> tokens, List<Account> accou
 
     @Override
     public String toString() {
+        List<String> names = new ArrayList<>();
+        accounts.forEach(account -> names.add(account.username()));
         return "AuthConfig[secret=" + (secret == null ? "none" : "***") + ", tokens=" + tokens.size()
-                + ", accounts=" + accounts + "]";
+                + ", accounts=" + names + "]";
     }
 }

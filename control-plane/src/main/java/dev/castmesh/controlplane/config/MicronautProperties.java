@@ -1,9 +1,11 @@
 package dev.castmesh.controlplane.config;
 
+import dev.castmesh.controlplane.auth.SecurityProperties;
+
 import java.util.HashMap;
 import java.util.Map;
 
-/** Translates our TOML config into the Micronaut properties that drive the server and the data source. */
+/** Translates our TOML config into the Micronaut properties that drive the server, security and the data source. */
 public final class MicronautProperties {
     private MicronautProperties() {
     }
@@ -14,6 +16,7 @@ public final class MicronautProperties {
         properties.put("micronaut.server.host", config.http().host());
         // Micronaut reads -1 as "any free port"; our TOML says 0 like every other server.
         properties.put("micronaut.server.port", config.http().port() == 0 ? -1 : config.http().port());
+        properties.putAll(SecurityProperties.of(config.auth()));
         return properties;
     }
 }

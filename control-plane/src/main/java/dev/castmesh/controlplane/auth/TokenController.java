@@ -1,0 +1,72 @@
+package dev.castmesh.controlplane.auth;
+
+import dev.castmesh.api.auth.AccessMode;
+import dev.castmesh.api.auth.AccessPolicy;
+import dev.castmesh.api.auth.Grant;
+import dev.castmesh.api.auth.StreamIds;
+import dev.castmesh.api.auth.TokenRequest;
+import dev.castmesh.api.auth.TokenResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.authentication.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * {@code POST /api/token} {@code {"id": stream or "*", "mode": 1..7, "duration": seconds}} → a JWT.
+ * The rights table lets only admin tokens for {@code *} in; on top, a caller cannot mint rights it does
+ * not hold itself (an admin-only token cannot mint publish tokens). Duration defaults to
+ * {@link TokenIssuer#DEFAULT_TTL} and is capped at {@link TokenIssuer#MAX_TTL}: longer requests get a 400.
+ */
+@Controller
+final class TokenController {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenController.class);
+
+    private final TokenIssuer issuer;
+    private final AccessPolicy policy;
+    private final JsonBodies bodies;
+
+    TokenController(TokenIssuer issuer, AccessPolicy policy, JsonBodies bodies) {
+        this.issuer = issuer;
+        this.policy = policy;
+        this.bodies = bodies;
+    }
+
+    @Post("/api/token")
+    HttpResponse<?> mint(@Nullable @Body String body, @Nullable Authentication authentication) {
+        Grant caller = policy.isOpen() ? Grant.full() : Grants.of(authentication);
+        if (caller == null) {
+            return AuthErrorHandler.unauthorized("this route needs a bearer token", false);
+        }
+        TokenRequest request = bodies.read(body, TokenRequest.class);
+        if (request == null) {
+            return HttpResponse.badRequest(ErrorBody.badRequest("the body must be JSON {\"id\": \"stream or *\", \"mode\": 1-7, \"duration\": seconds}"));
+        }
+        if (!StreamIds.isValidGrantId(request.id())) {
+            return HttpResponse.badRequest(ErrorBody.badRequest("id must be \"*\" or a stream id of 1-" + StreamIds.MAX_LENGTH
+                    + " characters from A-Z a-z 0-9 . _ ~ -"));
+        }
+        if (request.mode() == null || request.mode() < 1 || request.mode() > AccessMode.ALL) {
+            return HttpResponse.badRequest(ErrorBody.badRequest("mode must be 1 to 7: the sum of 4 (subscribe), 2 (publish), 1 (admin)"));
+        }
+        long seconds = request.durationSeconds() == null ? TokenIssuer.DEFAULT_TTL.toSeconds() : request.durationSeconds();
+        if (seconds < 1 || seconds > TokenIssuer.MAX_TTL.toSeconds()) {
+            return HttpResponse.badRequest(ErrorBody.badRequest("duration must be 1 to " + TokenIssuer.MAX_TTL.toSeconds() + " seconds"));
+        }
+        Grant wanted = new Grant(request.id(), request.mode());
+        if (!caller.includes(wanted)) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(ErrorBody.forbidden("cannot mint " + wanted
+                    + " with a token that only grants " + caller));
+        }
+        LOG.info("minted a token for {} valid {} s", wanted, seconds);
+        return HttpResponse.ok(new TokenResponse(issuer.issue(wanted, Duration.ofSeconds(seconds))))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.castmesh.controlplane.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+
+/** Tokens made the way any Live777-compatible issuer would, with Nimbus directly (test only). */
+final class TestTokens {
+    private TestTokens() {
+    }
+
+    static String hs256(String secret, String id, int mode, Duration validFor) {
+        return sign(secret, JWSAlgorithm.HS256, claims(id, mode, Instant.now().plus(validFor)));
+    }
+
+    static String sign(String secret, JWSAlgorithm algorithm, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(algorithm), claims);
+            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String unsigned(String id, int mode) {
+        return new PlainJWT(claims(id, mode, Instant.now().plusSeconds(600))).serialize();
+    }
+
+    static JWTClaimsSet claims(String id, Object mode, Instant exp) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().claim("id", id).claim("mode", mode);
+        return (exp == null ? builder : builder.expirationTime(Date.from(exp))).build();
+    }
+
+    /** The claims of a token, without checking anything. */
+    static Map<String, Object> payload(String token) {
+        try {
+            return SignedJWT.parse(token).getJWTClaimsSet().toJSONObject();
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String header(String token) {
+        return new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
+    }
+}
