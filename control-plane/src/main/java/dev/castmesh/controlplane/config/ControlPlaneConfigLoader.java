@@ -28,14 +28,21 @@ public final class ControlPlaneConfigLoader {
         if (port != null && !port.isBlank()) {
             try {
                 http = http.withPort(Integer.parseInt(port.trim()));
-            } catch (NumberFormatException e) {
+            } catch (NumberFormatException | ConfigException e) {
                 throw new ConfigException("environment variable PORT is not a port number: '" + port + "'");
             }
         }
         DatabaseConfig database = config.database();
         String databaseUrl = env.get("DATABASE_URL");
-        if (databaseUrl != null && !databaseUrl.isBlank()) {
-            database = new DatabaseConfig(databaseUrl.trim(), database.maxConnections(), database.connectTimeout());
+        boolean fromEnvironment = databaseUrl != null && !databaseUrl.isBlank();
+        if (fromEnvironment) {
+            database = database.withUrl(databaseUrl);
+        }
+        try {
+            database.parsedUrl();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException((fromEnvironment ? "environment variable DATABASE_URL" : "key 'database.url'")
+                    + ": " + e.getMessage());
         }
         return new ControlPlaneConfig(http, database, config.auth());
     }
