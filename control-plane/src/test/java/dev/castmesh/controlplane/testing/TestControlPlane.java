@@ -5,6 +5,7 @@ import dev.castmesh.controlplane.config.ControlPlaneConfig;
 import dev.castmesh.controlplane.config.HttpConfig;
 import dev.castmesh.controlplane.database.DatabaseConfig;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -91,10 +92,18 @@ public final class TestControlPlane implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /**
+     * The pool itself (on SQLite with the read-only guard), not Micronaut Data's contextual wrapper that only works
+     * inside a connection or transaction scope.
+     */
+    public DataSource dataSource() {
+        return DelegatingDataSource.unwrapDataSource(bean(DataSource.class));
+    }
+
     /** Deletes every recording and puts the clock back to its start. */
     public void reset() {
         clock.set(Instant.parse("2026-11-20T08:00:00.123Z"));
-        try (Connection connection = bean(DataSource.class).getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM recordings");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
