@@ -1,5 +1,6 @@
 package dev.castmesh.controlplane.playback;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.castmesh.controlplane.recording.RecordingPage;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param size  page size asked for
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record PlaybackPage(List<RecordingView> items, long total, int page, int size) {
 
     static PlaybackPage of(RecordingPage page) {

@@ -1,6 +1,7 @@
 package dev.castmesh.controlplane.recording;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -12,6 +13,7 @@ import java.util.UUID;
  * with millisecond precision, e.g. {@code 2026-11-20T08:15:30.123Z}).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record RecordingView(UUID id, String stream, int year, int month, int day, String mpdPath,
                             @JsonFormat(shape = JsonFormat.Shape.STRING) Instant createdAt,
                             @JsonFormat(shape = JsonFormat.Shape.STRING) Instant updatedAt) {

@@ -1,6 +1,9 @@
 package dev.castmesh.controlplane.recording;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.controlplane.http.BadRequestException;
+import dev.castmesh.controlplane.http.JsonBody;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -20,14 +23,17 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class RecordingsController {
     private final RecordingIndex index;
+    private final JsonBody<List<RecordingUpsert>> body;
 
-    RecordingsController(RecordingIndex index) {
+    RecordingsController(RecordingIndex index, ObjectMapper mapper) {
         this.index = index;
+        this.body = new JsonBody<>(mapper, new TypeReference<List<RecordingUpsert>>() { }.getType(), "recordings");
     }
 
     @Put
     @Consumes(MediaType.APPLICATION_JSON)
-    List<RecordingView> upsert(@Body List<RecordingUpsert> recordings) {
+    List<RecordingView> upsert(@Body String json) {
+        List<RecordingUpsert> recordings = body.read(json);
         if (recordings.size() > RecordingIndex.MAX_BATCH) {
             throw new BadRequestException("at most " + RecordingIndex.MAX_BATCH + " recordings per request");
         }
