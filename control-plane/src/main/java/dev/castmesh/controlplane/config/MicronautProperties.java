@@ -55,6 +55,7 @@ public final class MicronautProperties {
         properties.put("endpoints.health.sensitive", false);
         properties.put("endpoints.health.details-visible", "ANONYMOUS");
         properties.put("endpoints.health.disk-space.enabled", false);
+        properties.put("endpoints.health.discovery-client.enabled", false);
         properties.put("endpoints.prometheus.enabled", true);
         properties.put("endpoints.prometheus.sensitive", false);
         properties.put("endpoints.prometheus.path", "/metrics");
