@@ -15,14 +15,18 @@ public final class ControlPlaneConfigLoader {
     }
 
     public ControlPlaneConfig load(Path file) {
-        return withEnvironment(file == null ? ControlPlaneConfig.defaults() : toml.read(file, ControlPlaneConfig.class));
+        if (file == null) {
+            return withEnvironment(ControlPlaneConfig.defaults(), "");
+        }
+        return withEnvironment(toml.read(file, ControlPlaneConfig.class), file + ": ");
     }
 
     public ControlPlaneConfig parse(String text) {
-        return withEnvironment(toml.parse(text, ControlPlaneConfig.class));
+        return withEnvironment(toml.parse(text, ControlPlaneConfig.class), "");
     }
 
-    private ControlPlaneConfig withEnvironment(ControlPlaneConfig config) {
+    /** @param origin put before errors about keys of the file, like the TOML loader does */
+    private ControlPlaneConfig withEnvironment(ControlPlaneConfig config, String origin) {
         HttpConfig http = config.http();
         String port = env.get("PORT");
         if (port != null && !port.isBlank()) {
@@ -41,7 +45,7 @@ public final class ControlPlaneConfigLoader {
         try {
             database.parsedUrl();
         } catch (IllegalArgumentException e) {
-            throw new ConfigException((fromEnvironment ? "environment variable DATABASE_URL" : "key 'database.url'")
+            throw new ConfigException((fromEnvironment ? "environment variable DATABASE_URL" : origin + "key 'database.url'")
                     + ": " + e.getMessage());
         }
         return new ControlPlaneConfig(http, database, config.auth());
