@@ -39,6 +39,8 @@ public final class MicronautProperties {
         properties.put(prefix + "pool-name", "castmesh-db");
         properties.put(prefix + "maximum-pool-size", url.poolSize(database.maxConnections()));
         properties.put(prefix + "connection-timeout", database.connectTimeout().toMillis());
+        // The pool sets the read-only flag on every new connection; it must match how SQLite opened the file.
+        properties.put(prefix + "read-only", url.readOnly());
         if (url.poolSize(database.maxConnections()) == 1) {
             // An in-memory SQLite database lives in its one connection: never retire it.
             properties.put(prefix + "max-lifetime", 0);

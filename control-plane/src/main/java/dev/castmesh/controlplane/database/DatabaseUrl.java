@@ -47,6 +47,11 @@ public sealed interface DatabaseUrl permits SqliteUrl, PostgresUrl {
     /** The Flyway location holding this database's migrations. */
     String migrations();
 
+    /** Whether connections are opened read-only ({@code sqlite://…?mode=ro}). */
+    default boolean readOnly() {
+        return false;
+    }
+
     /** Pool size to use for the configured {@code max_connections}. */
     int poolSize(int maxConnections);
 

@@ -98,6 +98,11 @@ public record SqliteUrl(String path, SqliteMode mode, String masked) implements 
         return "classpath:db/migration/sqlite";
     }
 
+    @Override
+    public boolean readOnly() {
+        return mode == SqliteMode.RO;
+    }
+
     /** An in-memory database lives in its one connection, so the pool holds exactly one. */
     @Override
     public int poolSize(int maxConnections) {
