@@ -8,11 +8,11 @@ import dev.castmesh.controlplane.database.DatabaseProbe;
 import dev.castmesh.controlplane.database.DatabaseUnavailableException;
 import dev.castmesh.controlplane.database.DatabaseUrl;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -25,18 +25,26 @@ public final class ControlPlane {
 
     /**
      * Starts or exits with status 2 and one line on stderr ({@code castmesh control-plane: …}) for a configuration
-     * mistake or an unusable database; 1 for any other start-up failure. Passwords are masked.
+     * mistake, an unusable database or a taken port; 1 for any other start-up failure. Passwords are masked.
      */
     public static void main(String[] args) {
+        ControlPlaneConfig config;
         try {
-            ControlPlaneConfig config = new ControlPlaneConfigLoader(System.getenv()).load(configFile(args));
-            start(config);
+            config = new ControlPlaneConfigLoader(System.getenv()).load(configFile(args));
         } catch (ConfigException e) {
             exit(2, "configuration error: " + e.getMessage());
+            return;
+        }
+        try {
+            start(config);
         } catch (DatabaseUnavailableException e) {
             exit(2, e.getMessage());
         } catch (RuntimeException e) {
-            exit(1, "cannot start: " + StartupFailure.describe(e));
+            if (StartupFailure.rootCause(e) instanceof BindException) {
+                exit(2, "cannot listen on " + config.http().listen() + ": " + StartupFailure.describe(e));
+            } else {
+                exit(1, "cannot start: " + StartupFailure.describe(e));
+            }
         }
     }
 
@@ -51,7 +59,7 @@ public final class ControlPlane {
      */
     public static ApplicationContext start(ControlPlaneConfig config, Clock clock) {
         DatabaseProbe.check(config.database());
-        ApplicationContext context = Micronaut.build(new String[0])
+        ApplicationContext context = new Launcher()
                 .mainClass(ControlPlane.class)
                 .banner(false)
                 .properties(MicronautProperties.of(config))

@@ -7,11 +7,16 @@ final class StartupFailure {
     private StartupFailure() {
     }
 
-    static String describe(Throwable failure) {
+    static Throwable rootCause(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    static String describe(Throwable failure) {
+        Throwable root = rootCause(failure);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         String line = message.strip().replaceAll("\\s*\\R\\s*", " ");
         if (line.length() > 500) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,6 +94,18 @@ class StartupFailureIT {
         Outcome wrongType = run("[database]\nconnect_timeout = \"30s\"\n", Map.of());
         assertEquals(2, wrongType.exitCode());
         assertTrue(wrongType.line().endsWith("key 'database.connect_timeout': expected a number of seconds"), wrongType.line());
+    }
+
+    @Test
+    void takenPortIsOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Outcome outcome = run("[http]\nlisten = \"127.0.0.1:" + taken.getLocalPort() + "\"\n"
+                    + "[database]\nurl = \"sqlite::memory:\"\n", Map.of());
+            assertEquals(2, outcome.exitCode());
+            assertEquals("castmesh control-plane: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": Address already in use", outcome.line());
+            assertFalse(outcome.stdout().contains("\n\tat "), outcome.stdout());
+        }
     }
 
     @Test

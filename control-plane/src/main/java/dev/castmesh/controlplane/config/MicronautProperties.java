@@ -20,6 +20,10 @@ public final class MicronautProperties {
         properties.put("micronaut.server.host", config.http().host());
         // Micronaut reads -1 as "any free port"; our TOML says 0 like every other server.
         properties.put("micronaut.server.port", config.http().port() == 0 ? -1 : config.http().port());
+        // Browser WHIP/WHEP players and the dashboard on another origin need CORS preflights answered, from any
+        // origin like Live777 (credentials are bearer tokens, not cookies), also when the server is on localhost.
+        properties.put("micronaut.server.cors.enabled", config.http().cors());
+        properties.put("micronaut.server.cors.localhost-pass-through", config.http().cors());
         if (config.auth().isOpen()) {
             // Open (noauth) mode until the auth feature decides how security rules apply.
             properties.put("micronaut.security.enabled", false);

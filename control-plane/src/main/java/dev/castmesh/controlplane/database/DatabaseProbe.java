@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
@@ -23,7 +24,7 @@ public final class DatabaseProbe {
         if (url instanceof SqliteUrl sqlite && sqlite.mode() != SqliteMode.RWC && sqlite.mode() != SqliteMode.MEMORY
                 && !Files.exists(Path.of(sqlite.path()))) {
             throw new DatabaseUnavailableException("cannot open database " + url.masked() + ": file " + sqlite.path()
-                    + " does not exist (mode=" + sqlite.mode().name().toLowerCase() + " opens an existing file;"
+                    + " does not exist (mode=" + sqlite.mode().name().toLowerCase(Locale.ROOT) + " opens an existing file;"
                     + " use ?mode=rwc to create it)");
         }
         try (Connection connection = connect(url, config.connectTimeout())) {
