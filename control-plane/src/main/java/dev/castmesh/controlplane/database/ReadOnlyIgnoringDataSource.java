@@ -87,9 +87,4 @@ final class ReadOnlyIgnoringDataSource implements DataSource {
     public boolean isWrapperFor(Class<?> type) throws SQLException {
         return type.isInstance(this) || target.isWrapperFor(type);
     }
-
-    /** The pool behind this wrapper, for tests and health checks. */
-    DataSource target() {
-        return target;
-    }
 }

@@ -25,7 +25,8 @@ import java.util.Map;
 
 /**
  * A real control plane on a free port, started through {@link ControlPlane#start} like production. One per database
- * kind is shared by the whole test JVM (boot costs about a second); tests empty the tables with {@link #reset()}.
+ * kind is shared by the whole test JVM (boot costs about a second) and stopped by Micronaut's shutdown hook; tests
+ * empty the tables with {@link #reset()}. Others are started and closed by the test that needs them.
  */
 public final class TestControlPlane implements AutoCloseable {
     /** The databases every contract test runs on. */
@@ -45,11 +46,9 @@ public final class TestControlPlane implements AutoCloseable {
     }
 
     public static synchronized TestControlPlane shared(Db db) {
-        return SHARED.computeIfAbsent(db, kind -> {
-            TestControlPlane app = start(freshUrl(kind), 10, Duration.ofSeconds(30));
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close));
-            return app;
-        });
+        // No shutdown hook of our own: Micronaut registers one that stops the server and the context, and a second
+        // hook closing the same context concurrently deadlocks with it (seen: NettyHttpServer.stop vs context.stop).
+        return SHARED.computeIfAbsent(db, kind -> start(freshUrl(kind), 10, Duration.ofSeconds(30)));
     }
 
     /** A new empty database of that kind. */
