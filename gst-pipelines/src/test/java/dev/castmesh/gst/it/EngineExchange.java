@@ -10,6 +10,7 @@ final class EngineExchange implements SdpExchange {
     private final String stream;
     private final boolean publish;
     private volatile String sessionId;
+    private volatile boolean vanish;
 
     private EngineExchange(MediaEngine engine, String stream, boolean publish) {
         this.engine = engine;
@@ -32,6 +33,12 @@ final class EngineExchange implements SdpExchange {
         return answer.sdp();
     }
 
+    /** Makes {@link #terminate} do nothing: the client disappears without telling the server. */
+    EngineExchange vanishing() {
+        vanish = true;
+        return this;
+    }
+
     String sessionId() {
         return sessionId;
     }
@@ -39,7 +46,7 @@ final class EngineExchange implements SdpExchange {
     @Override
     public void terminate() {
         String id = sessionId;
-        if (id != null) {
+        if (id != null && !vanish) {
             engine.endSession(stream, id);
         }
     }
