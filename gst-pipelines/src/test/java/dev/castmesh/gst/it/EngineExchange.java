@@ -11,6 +11,7 @@ final class EngineExchange implements SdpExchange {
     private final boolean publish;
     private volatile String sessionId;
     private volatile boolean vanish;
+    private volatile String lastOffer;
 
     private EngineExchange(MediaEngine engine, String stream, boolean publish) {
         this.engine = engine;
@@ -28,6 +29,7 @@ final class EngineExchange implements SdpExchange {
 
     @Override
     public String exchange(String offerSdp) {
+        lastOffer = offerSdp;
         SessionAnswer answer = publish ? engine.publish(stream, offerSdp) : engine.subscribe(stream, offerSdp);
         sessionId = answer.sessionId();
         return answer.sdp();
@@ -37,6 +39,10 @@ final class EngineExchange implements SdpExchange {
     EngineExchange vanishing() {
         vanish = true;
         return this;
+    }
+
+    String lastOffer() {
+        return lastOffer;
     }
 
     String sessionId() {
