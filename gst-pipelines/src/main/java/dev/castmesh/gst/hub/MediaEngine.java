@@ -5,6 +5,9 @@ import dev.castmesh.gst.errors.MediaException;
 import dev.castmesh.gst.errors.NegotiationTimeoutException;
 import dev.castmesh.gst.errors.StreamAlreadyPublishedException;
 import dev.castmesh.gst.errors.StreamNotFoundException;
+import dev.castmesh.gst.record.RecordingHandle;
+import dev.castmesh.gst.record.RecordingListener;
+import dev.castmesh.gst.record.RecordingOptions;
 import dev.castmesh.gst.runtime.GstRuntime;
 import dev.castmesh.gst.sdp.AnswerPatcher;
 import dev.castmesh.gst.sdp.CodecPolicy;
@@ -141,6 +144,23 @@ public final class MediaEngine implements AutoCloseable {
         Stream s = existing(stream);
         streams.remove(stream, s);
         await(s.endAsync("ended by request"), END_WAIT);
+    }
+
+    /**
+     * Starts recording a published stream as MPEG-DASH (see {@code dev.castmesh.gst.record.Recorder}).
+     * The recording ends with {@link RecordingHandle#stop()} or when the stream ends.
+     *
+     * @throws dev.castmesh.gst.record.RecordingUnsupportedException for VP8 publishes
+     * @throws dev.castmesh.gst.record.RecordingActiveException if the stream is already being recorded
+     */
+    public RecordingHandle startRecording(String stream, RecordingOptions options, RecordingListener listener) {
+        requireOpen();
+        return await(existing(stream).startRecording(options, listener));
+    }
+
+    /** The stream's current or last recording, if any. */
+    public Optional<RecordingHandle> recording(String stream) {
+        return Optional.ofNullable(streams.get(stream)).flatMap(Stream::recording);
     }
 
     public List<StreamSnapshot> streams() {

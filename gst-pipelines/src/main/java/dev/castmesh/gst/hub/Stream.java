@@ -3,6 +3,12 @@ package dev.castmesh.gst.hub;
 import dev.castmesh.gst.errors.BadSdpException;
 import dev.castmesh.gst.errors.SessionNotFoundException;
 import dev.castmesh.gst.errors.StreamNotFoundException;
+import dev.castmesh.gst.record.Recorder;
+import dev.castmesh.gst.record.RecordingActiveException;
+import dev.castmesh.gst.record.RecordingHandle;
+import dev.castmesh.gst.record.RecordingListener;
+import dev.castmesh.gst.record.RecordingOptions;
+import dev.castmesh.gst.record.RecordingTap;
 import dev.castmesh.gst.runtime.SerialExecutor;
 import dev.castmesh.gst.sdp.IceCandidate;
 import dev.castmesh.gst.sdp.MediaKind;
@@ -49,6 +55,7 @@ final class Stream {
     private final Map<String, ViewerSession> viewers = new LinkedHashMap<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private PublisherSession publisher;
+    private volatile Recorder recorder;
     private int nextViewer;
     private long ticks;
     private volatile StreamSnapshot snapshot;
@@ -136,6 +143,23 @@ final class Stream {
             publishSnapshot();
             return answer;
         }, exec);
+    }
+
+    /** Attaches a recording branch to the raw tees, like a viewer branch; one recording at a time. */
+    CompletableFuture<RecordingHandle> startRecording(RecordingOptions options, RecordingListener listener) {
+        return exec.submit(() -> {
+            requireLive();
+            if (recorder != null && !recorder.finished().isDone()) {
+                throw new RecordingActiveException("stream '" + name + "' is already being recorded");
+            }
+            recorder = Recorder.start(new RecordingTap(name, graph.bin(), graph::rawTee, tracks, exec, ctx.pool(),
+                    ctx.scheduler(), () -> exec.execute(keyframes::want)), options, listener);
+            return recorder;
+        });
+    }
+
+    Optional<RecordingHandle> recording() {
+        return Optional.ofNullable(recorder);
     }
 
     /** Applies trickled candidates; completes once webrtcbin has them. */
@@ -244,6 +268,9 @@ final class Stream {
             return;
         }
         LOG.info("stream {}: ended ({}), {} viewer(s) dropped", name, reason, viewers.size());
+        if (recorder != null) {
+            recorder.endWithStream();
+        }
         snapshot = null;
         for (ViewerSession v : viewers.values()) {
             v.endpoint().close();
@@ -271,6 +298,10 @@ final class Stream {
                 removeViewer(v.id(), "error");
                 return;
             }
+        }
+        if (recorder != null && recorder.owns(element)) {
+            recorder.onError(element, message);
+            return;
         }
         LOG.error("stream {}: error in {}: {}", name, element.isEmpty() ? "pipeline" : element, message);
         end("pipeline error");

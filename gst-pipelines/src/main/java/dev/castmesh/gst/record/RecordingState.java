@@ -1,0 +1,15 @@
+package dev.castmesh.gst.record;
+
+/** The life of one recording. */
+public enum RecordingState {
+    /** Branch attached, waiting for the first key frame. */
+    STARTING,
+    /** Segments are being written. */
+    RECORDING,
+    /** EOS sent through the branch; the last segments and the static MPD are being written. */
+    STOPPING,
+    /** Ended cleanly: every segment and the static MPD are on disk. */
+    FINISHED,
+    /** Ended with an error (see the snapshot); what was written before stays valid. */
+    FAILED
+}
