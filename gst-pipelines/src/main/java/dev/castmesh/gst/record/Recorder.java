@@ -47,7 +47,7 @@ public final class Recorder implements RecordingHandle {
     private static final Duration END_WAIT = Duration.ofSeconds(3);
     private static final Duration PACE_TICK = Duration.ofMillis(100);
     /** Request round trip: stream tick (≤ 250 ms) + PLI + encoder. */
-    private static final Duration KEYFRAME_LEAD = Duration.ofMillis(400);
+    private static final Duration KEYFRAME_LEAD = Duration.ofMillis(250);
 
     private final RecordingTap tap;
     private final RecordingListener listener;

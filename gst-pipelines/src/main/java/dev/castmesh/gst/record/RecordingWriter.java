@@ -111,7 +111,9 @@ final class RecordingWriter {
 
     /** The running time (ns) of the first buffer that entered a track's muxer (its {@code tfdt} 0). */
     synchronized void firstBuffer(MediaKind kind, long runningTimeNs) {
-        firstRunningTime.putIfAbsent(kind, runningTimeNs);
+        if (firstRunningTime.putIfAbsent(kind, runningTimeNs) == null) {
+            LOG.debug("recording {}: first {} buffer at {} ns", stream, kind.token(), runningTimeNs);
+        }
     }
 
     /** A completed media segment of one track: written to the current UTC day, then the manifest. */
@@ -231,6 +233,7 @@ final class RecordingWriter {
         long first = firstRunningTime.getOrDefault(kind, baseRunningTime);
         long s = toTicks(Math.max(0, first - baseRunningTime), timescale);
         shifts.put(kind, s);
+        LOG.debug("recording {}: {} timeline moved by {} ticks of 1/{} s", stream, kind.token(), s, timescale);
         return s;
     }
 

@@ -46,6 +46,9 @@ final class TrackBranch {
     private static final long QUEUE_NS = Duration.ofSeconds(3).toNanos();
     private static final int LEAKY_DOWNSTREAM = 2;
     private static final long CLOCK_TIME_NONE = -1L;
+    /** rtpjitterbuffer mode "none": timestamps from RTP time only. */
+    private static final int JITTER_MODE_NONE = 0;
+    private static final int JITTER_LATENCY_MS = 100;
 
     private final MediaKind kind;
     private final Element tee;
@@ -87,7 +90,16 @@ final class TrackBranch {
         queue.set("max-size-buffers", 0);
         queue.set("max-size-bytes", 0);
         queue.set("max-size-time", QUEUE_NS);
+        // the publisher's jitter buffer stamps packets by arrival time: consecutive frames can share a
+        // PTS, which the parsers then drop and mp4mux refuses. Re-stamp from the RTP timestamps.
+        Element jitter = Elements.make("rtpjitterbuffer", name + "-jitter");
+        jitter.set("mode", JITTER_MODE_NONE);
+        jitter.set("latency", JITTER_LATENCY_MS);
         Element depay = Elements.make(track.codec().depayloader(), name + "-depay");
+        if (video) {
+            // joining mid-GOP: start at a key frame (earlier frames cannot be decoded and lack timestamps)
+            depay.set("wait-for-keyframe", true);
+        }
         Element parse = Elements.make(video ? "h264parse" : "opusparse", name + "-parse");
         Element mux = Elements.make("mp4mux", name + "-mux");
         mux.set("fragment-duration", (int) (video ? target.multipliedBy(3) : target).toMillis());
@@ -98,12 +110,12 @@ final class TrackBranch {
         sink.set("async", false);
         sink.connect(onSample);
         sink.connect(onEos);
-        elements = List.of(queue, depay, parse, mux, sink);
+        elements = List.of(queue, jitter, depay, parse, mux, sink);
         for (Element e : elements) {
             bin.add(e);
         }
         Pad muxPad = mux.getRequestPad(video ? "video_%u" : "audio_%u");
-        if (!Element.linkMany(queue, depay, parse)) {
+        if (!Element.linkMany(queue, jitter, depay, parse)) {
             throw new IllegalStateException("cannot link recording branch " + name);
         }
         Elements.link(parse.getStaticPad("src"), muxPad);
