@@ -57,7 +57,6 @@ final class TrackBranch {
     private final List<Element> elements;
     private final AppSink sink;
     private final Output output;
-    private final Duration target;
     private final Fmp4Splitter splitter;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private SegmentCutter cutter;
@@ -71,7 +70,6 @@ final class TrackBranch {
         this.kind = track.kind();
         this.tee = tee;
         this.output = output;
-        this.target = target;
         this.splitter = new Fmp4Splitter(new Fmp4Splitter.Sink() {
             @Override
             public void init(TrackInit init) {
@@ -103,7 +101,6 @@ final class TrackBranch {
         Element parse = Elements.make(video ? "h264parse" : "opusparse", name + "-parse");
         Element mux = Elements.make("mp4mux", name + "-mux");
         mux.set("fragment-duration", (int) (video ? target.multipliedBy(3) : target).toMillis());
-        mux.set("streamable", true);
         sink = new AppSink(name + "-sink");
         sink.set("emit-signals", true);
         sink.set("sync", false);
