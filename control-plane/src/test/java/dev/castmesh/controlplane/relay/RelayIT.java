@@ -56,7 +56,7 @@ class RelayIT {
     /** A request line sent as is (an HTTP client would normalise the path). */
     private static String raw(String method, String target) throws IOException {
         try (Socket socket = new Socket(app.url().getHost(), app.url().getPort())) {
-            socket.getOutputStream().write((method + " " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            socket.getOutputStream().write((method + " " + target + " HTTP/1.0\r\nHost: x\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return answer.substring(0, answer.indexOf("\r\n")) + " " + answer.substring(answer.indexOf("\r\n\r\n") + 4);
@@ -90,10 +90,10 @@ class RelayIT {
                 "/api/relay/r/api/x/../admin/x", "/api/relay/r/api%5Cadmin%5Cx", "/api/relay/r/health",
                 "/api/relay/r/api/%2e%2e/admin/x")) {
             String answer = raw("GET", target);
-            assertTrue(answer.startsWith("HTTP/1.1 403 ") && answer.contains("\"error\":\"relay_denied\""), target + ": " + answer);
+            assertTrue(answer.matches("(?s)HTTP/1.[01] 403 .*") && answer.contains("\"error\":\"relay_denied\""), target + ": " + answer);
         }
-        assertTrue(raw("GET", "/api/relay/r/api/%252Fadmin").startsWith("HTTP/1.1 400 "));
-        assertTrue(raw("GET", "/api/relay/r/..%2F..%2Fx").startsWith("HTTP/1.1 400 "));
+        assertTrue(raw("GET", "/api/relay/r/api/%252Fadmin").matches("(?s)HTTP/1.[01] 400 .*"));
+        assertTrue(raw("GET", "/api/relay/r/..%2F..%2Fx").matches("(?s)HTTP/1.[01] 400 .*"));
         assertEquals(List.of(), agent.requests());
         assertEquals("path '/api/admin/x' is not relayed (see [relay] allow and deny)",
                 Reply.send(app.client(), HttpRequest.GET("/api/relay/r/api/admin/x")).assertError(403, "relay_denied").message());
