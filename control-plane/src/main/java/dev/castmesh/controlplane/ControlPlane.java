@@ -63,7 +63,8 @@ public final class ControlPlane {
                 .mainClass(ControlPlane.class)
                 .banner(false)
                 .properties(MicronautProperties.of(config))
-                .singletons(config, config.http(), config.database(), config.auth(), clock)
+                .singletons(config, config.http(), config.database(), config.auth(), config.cluster(), config.relay(),
+                        config.extraIce(), clock)
                 .start();
         context.findBean(EmbeddedServer.class).ifPresent(server -> LOG.info("listening on {}, database {}",
                 server.getURL(), DatabaseUrl.mask(config.database().url())));

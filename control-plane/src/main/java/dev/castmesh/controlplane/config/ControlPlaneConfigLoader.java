@@ -48,6 +48,6 @@ public final class ControlPlaneConfigLoader {
             throw new ConfigException((fromEnvironment ? "environment variable DATABASE_URL" : origin + "key 'database.url'")
                     + ": " + e.getMessage());
         }
-        return new ControlPlaneConfig(http, database, config.auth());
+        return config.withHttp(http).withDatabase(database);
     }
 }

@@ -42,10 +42,12 @@ class FixtureRoutesTest {
 
     @Test
     void allowedRequestsReachTheController() {
+        // The real controllers answer (no media node is registered here): the requests got past security.
         HttpResponse<String> response = whip("/whip/cam-1", token("cam-1", 2));
-        assertEquals(201, response.code());
-        assertEquals("v=0 fixture answer for cam-1\r\n", response.getBody(String.class).orElseThrow());
-        assertEquals(200, server.exchange(HttpRequest.GET("/api/streams/cam-1").bearerAuth(token("cam-1", 1))).code());
+        assertEquals(503, response.code());
+        assertEquals("{\"error\":\"no_node_available\",\"message\":\"no media node is online\"}",
+                response.getBody(String.class).orElseThrow());
+        assertEquals(404, server.exchange(HttpRequest.GET("/api/streams/cam-1").bearerAuth(token("cam-1", 1))).code());
     }
 
     @Test
@@ -58,9 +60,10 @@ class FixtureRoutesTest {
 
     @Test
     void percentEncodedStreamNamesAreJudgedAsTheControllerSeesThem() {
-        HttpResponse<String> response = whip("/whip/cam%2D1", token("cam-1", 2));
-        assertEquals(201, response.code());
-        assertTrue(response.getBody(String.class).orElseThrow().contains("for cam-1\r\n"));
+        assertEquals(503, whip("/whip/cam%2D1", token("cam-1", 2)).code());
+        HttpResponse<String> response = server.exchange(HttpRequest.GET("/api/streams/cam%2D1").bearerAuth(token("cam-1", 1)));
+        assertEquals(404, response.code());
+        assertTrue(response.getBody(String.class).orElseThrow().contains("stream 'cam-1' is not on any online node"));
         assertEquals(403, whip("/whip/cam-1%2F..%2Fcam-2", token("cam-1", 2)).code());
         assertEquals(403, whip("/whip/cam%2D2", token("cam-1", 2)).code());
     }
@@ -85,10 +88,10 @@ class FixtureRoutesTest {
 
     @Test
     void tableRoutesWithoutControllerAskForCredentialsFirst() {
-        // /api/nodes is in the table but served on another branch: a caller learns nothing without a token.
-        assertEquals(401, server.exchange(HttpRequest.GET("/api/nodes")).code());
-        assertEquals(403, server.exchange(HttpRequest.GET("/api/nodes").bearerAuth(token("*", 6))).code());
-        assertEquals(404, server.exchange(HttpRequest.GET("/api/nodes").bearerAuth(STATIC_TOKEN)).code());
+        // /api/record/{stream} is in the table but served on another branch: a caller learns nothing without a token.
+        assertEquals(401, server.exchange(HttpRequest.GET("/api/record/cam-1")).code());
+        assertEquals(403, server.exchange(HttpRequest.GET("/api/record/cam-1").bearerAuth(token("*", 6))).code());
+        assertEquals(404, server.exchange(HttpRequest.GET("/api/record/cam-1").bearerAuth(STATIC_TOKEN)).code());
     }
 
     @Test

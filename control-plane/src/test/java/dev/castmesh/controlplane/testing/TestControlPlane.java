@@ -4,6 +4,7 @@ import dev.castmesh.controlplane.ControlPlane;
 import dev.castmesh.controlplane.config.ControlPlaneConfig;
 import dev.castmesh.controlplane.config.HttpConfig;
 import dev.castmesh.controlplane.database.DatabaseConfig;
+import dev.castmesh.controlplane.node.ClusterConfig;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
@@ -31,6 +32,11 @@ import java.util.Map;
 public final class TestControlPlane implements AutoCloseable {
     /** The databases every contract test runs on. */
     public enum Db { SQLITE, POSTGRES }
+
+    /** The cluster secret of the test configuration. */
+    public static final String CLUSTER_SECRET = "test-cluster-secret-0123456789";
+    /** Where the clock of a test control plane starts. */
+    public static final Instant START = Instant.parse("2026-11-20T08:00:00.123Z");
 
     private static final Map<Db, TestControlPlane> SHARED = new EnumMap<>(Db.class);
 
@@ -60,10 +66,23 @@ public final class TestControlPlane implements AutoCloseable {
     }
 
     public static TestControlPlane start(String databaseUrl, int maxConnections, Duration connectTimeout) {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T08:00:00.123Z"));
-        ControlPlaneConfig config = new ControlPlaneConfig(new HttpConfig("127.0.0.1:0", null, null),
-                new DatabaseConfig(databaseUrl, maxConnections, connectTimeout), null);
-        return new TestControlPlane(ControlPlane.start(config, clock), clock, databaseUrl);
+        return start(config(databaseUrl, maxConnections, connectTimeout));
+    }
+
+    /**
+     * The test configuration: a free port on loopback, that database, open auth, and {@code [cluster]} with
+     * auto-registration and the secret {@link #CLUSTER_SECRET}.
+     */
+    public static ControlPlaneConfig config(String databaseUrl, int maxConnections, Duration connectTimeout) {
+        return new ControlPlaneConfig(new HttpConfig("127.0.0.1:0", null, null),
+                new DatabaseConfig(databaseUrl, maxConnections, connectTimeout), null)
+                .withCluster(new ClusterConfig(true, CLUSTER_SECRET, null, null, null));
+    }
+
+    /** Starts with any configuration, on a clock set to {@link #START}. */
+    public static TestControlPlane start(ControlPlaneConfig config) {
+        MutableClock clock = new MutableClock(START);
+        return new TestControlPlane(ControlPlane.start(config, clock), clock, config.database().url());
     }
 
     private static Path tempDirectory() {
@@ -99,11 +118,12 @@ public final class TestControlPlane implements AutoCloseable {
         return DelegatingDataSource.unwrapDataSource(bean(DataSource.class));
     }
 
-    /** Deletes every recording and puts the clock back to its start. */
+    /** Deletes every recording and node and puts the clock back to its start. */
     public void reset() {
-        clock.set(Instant.parse("2026-11-20T08:00:00.123Z"));
+        clock.set(START);
         try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM recordings");
+            statement.executeUpdate("DELETE FROM nodes");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,46 @@
+package dev.castmesh.controlplane.node;
+
+import dev.castmesh.api.cluster.NodeCapacity;
+import dev.castmesh.api.cluster.NodeLoad;
+import dev.castmesh.api.cluster.NodeView;
+import dev.castmesh.api.cluster.StreamSnapshot;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A node as the registry knows it at one instant: immutable, what placement, the proxy and the API read.
+ *
+ * @param region     effective region: set through the API, else reported by the heartbeat ("" if none)
+ * @param agentToken the token to send to this agent, null for none; never shown or logged
+ * @param capacity   null before the first heartbeat
+ * @param load       null before the first heartbeat
+ */
+public record NodeState(String alias, String region, String publicUrl, String agentToken, boolean online,
+                        Instant lastSeen, NodeCapacity capacity, NodeLoad load, List<StreamSnapshot> streams,
+                        Instant createdAt, Instant updatedAt) {
+
+    public NodeState {
+        streams = streams == null ? List.of() : List.copyOf(streams);
+    }
+
+    public Optional<StreamSnapshot> stream(String name) {
+        return streams.stream().filter(stream -> stream.stream().equals(name)).findFirst();
+    }
+
+    /** Viewers over all streams. */
+    public int viewers() {
+        return streams.stream().mapToInt(StreamSnapshot::viewers).sum();
+    }
+
+    public NodeView view() {
+        return new NodeView(alias, region, publicUrl, online, lastSeen, capacity, load, streams, createdAt, updatedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "NodeState[alias=" + alias + ", region=" + region + ", publicUrl=" + publicUrl + ", online=" + online
+                + ", lastSeen=" + lastSeen + ", streams=" + streams.size() + ", agentToken=***]";
+    }
+}

@@ -1,0 +1,136 @@
+package dev.castmesh.controlplane.node;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castmesh.api.cluster.AgentPaths;
+import dev.castmesh.api.cluster.NodeAlias;
+import dev.castmesh.api.cluster.NodeHeartbeat;
+import dev.castmesh.api.cluster.NodeRequest;
+import dev.castmesh.api.cluster.NodeView;
+import dev.castmesh.controlplane.http.ApiError;
+import dev.castmesh.controlplane.http.BadRequestException;
+import dev.castmesh.controlplane.http.JsonBody;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.List;
+
+/**
+ * The node registry API (Monibuca's client management, Liveman's nodes):
+ * <ul>
+ *   <li>{@code GET /api/nodes} (admin): every node, {@link NodeView};</li>
+ *   <li>{@code POST /api/nodes} (admin) {@code {alias, secret, region}}: 201, 409 {@code node_exists};</li>
+ *   <li>{@code PUT /api/nodes/{alias}} (admin) {@code {secret?, region?}}: 200, 404 {@code node_not_found};</li>
+ *   <li>{@code DELETE /api/nodes/{alias}} (admin): 204, 404;</li>
+ *   <li>{@code PUT /api/nodes/{alias}/heartbeat}, {@code Authorization: Bearer <node or cluster secret>},
+ *       body {@link NodeHeartbeat}: 204; 401 for a missing or wrong secret (nothing is written); 400 for a bad body.
+ *       The rights table lets this route through ({@code Scope.NODE}): the secret check is here.</li>
+ * </ul>
+ */
+@Controller("/api/nodes")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class NodesController {
+    private final NodeRegistry registry;
+    private final JsonBody<NodeHeartbeat> heartbeatBody;
+    private final JsonBody<NodeRequest> requestBody;
+
+    NodesController(NodeRegistry registry, ObjectMapper mapper) {
+        this.registry = registry;
+        this.heartbeatBody = new JsonBody<>(mapper, NodeHeartbeat.class, "heartbeat");
+        this.requestBody = new JsonBody<>(mapper, NodeRequest.class, "node");
+    }
+
+    @Get
+    List<NodeView> list() {
+        return registry.all().stream().map(NodeState::view).toList();
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    HttpResponse<NodeView> create(@Body String json) {
+        NodeRequest request = requestBody.read(json);
+        BadRequestException.check("", () -> NodeAlias.validate(request.alias()));
+        if (request.secret() == null) {
+            throw new BadRequestException("secret is required");
+        }
+        checkSecretAndRegion(request);
+        NodeState node = registry.create(request.alias(), request.secret(), request.region());
+        return HttpResponse.<NodeView>status(HttpStatus.CREATED).header(HttpHeaders.LOCATION,
+                "/api/nodes/" + AgentPaths.segment(node.alias())).body(node.view());
+    }
+
+    @Put("/{alias}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    NodeView update(@PathVariable String alias, @Body String json) {
+        BadRequestException.check("", () -> NodeAlias.validate(alias));
+        NodeRequest request = requestBody.read(json);
+        if (request.alias() != null && !request.alias().equals(alias)) {
+            throw new BadRequestException("alias cannot be changed; delete the node and create it again");
+        }
+        if (request.secret() == null && request.region() == null) {
+            throw new BadRequestException("nothing to change: give secret and/or region");
+        }
+        checkSecretAndRegion(request);
+        return registry.update(alias, request.secret(), request.region()).view();
+    }
+
+    @Delete("/{alias}")
+    HttpResponse<?> delete(@PathVariable String alias) {
+        BadRequestException.check("", () -> NodeAlias.validate(alias));
+        registry.delete(alias);
+        return HttpResponse.noContent();
+    }
+
+    @Put("/{alias}/heartbeat")
+    @Consumes(MediaType.APPLICATION_JSON)
+    HttpResponse<?> heartbeat(@PathVariable String alias, @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                              @Body @Nullable String json) {
+        BadRequestException.check("", () -> NodeAlias.validate(alias));
+        String secret = bearer(authorization);
+        if (secret == null) {
+            return unauthorized("a heartbeat needs Authorization: Bearer <node or cluster secret>");
+        }
+        NodeHeartbeat beat = BadRequestException.parse(() -> HeartbeatCheck.validate(heartbeatBody.read(json)));
+        if (registry.heartbeat(alias, secret, beat) == NodeRegistry.HeartbeatResult.REJECTED) {
+            return unauthorized("wrong secret for node '" + alias + "', or unknown node and no auto-registration with it");
+        }
+        return HttpResponse.noContent();
+    }
+
+    private static void checkSecretAndRegion(NodeRequest request) {
+        if (request.secret() != null && (request.secret().length() < NodeRequest.MIN_SECRET_LENGTH
+                || request.secret().chars().anyMatch(c -> c <= 0x20 || c == 0x7f))) {
+            throw new BadRequestException("secret must be at least " + NodeRequest.MIN_SECRET_LENGTH
+                    + " characters without spaces or control characters");
+        }
+        BadRequestException.check("", () -> HeartbeatCheck.region("region", request.region()));
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || authorization.length() <= 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String secret = authorization.substring(7).trim();
+        return secret.isEmpty() ? null : secret;
+    }
+
+    private static HttpResponse<ApiError> unauthorized(String message) {
+        return HttpResponse.<ApiError>status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(new ApiError("unauthorized", message));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.castmesh.controlplane.placement;
+
+import dev.castmesh.api.cluster.StreamSnapshot;
+import dev.castmesh.controlplane.node.NodeState;
+import dev.castmesh.controlplane.placement.Placement.CascadeNeeded;
+import dev.castmesh.controlplane.placement.Placement.OnNode;
+import dev.castmesh.controlplane.placement.Placement.Reason;
+import dev.castmesh.controlplane.placement.Placement.Refused;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Chooses the node for a WHIP or WHEP request from a registry snapshot. Pure: no I/O, no clock (the snapshot says
+ * which nodes are online), same answer for the same input.
+ *
+ * <p><b>WHIP</b>: 409 if a publisher has the stream on an online node (a cascaded copy alone does not count, so a
+ * stream whose origin died can be published again at once); else the least-loaded ({@link LoadScore}) online node,
+ * nodes of the preferred region first.
+ *
+ * <p><b>WHEP</b>: among online nodes that carry the stream (publisher or cascaded copy) and have room for one more
+ * viewer of it (stream viewers &lt; {@code eachStreamMaxSub} and node viewers &lt; {@code maxViewers}), the preferred
+ * region first, then the least loaded. When none has room: {@link CascadeNeeded} to the least-loaded online node with
+ * room (preferred region first) from the nearest carrier (the target's region first, then the origin, then the
+ * least loaded).
+ * Viewer counts come from the last heartbeats (up to 2 s old); agents enforce their limits too.
+ *
+ * <p>Ties go to the smaller alias, so the choice is stable.
+ */
+public final class PlacementPolicy {
+
+    public Placement whip(String stream, List<NodeState> nodes, Preference preference) {
+        Optional<NodeState> publisher = nodes.stream().filter(NodeState::online)
+                .filter(node -> node.stream(stream).map(StreamSnapshot::publisher).orElse(false)).findFirst();
+        if (publisher.isPresent()) {
+            return new Refused(Reason.ALREADY_PUBLISHED, "stream '" + stream + "' is already published on node '"
+                    + publisher.get().alias() + "'");
+        }
+        if (preference.forcedNode() != null) {
+            return forced(nodes, preference.forcedNode()).map(node -> (Placement) new OnNode(node))
+                    .orElseGet(() -> refusedForced(nodes, preference.forcedNode()));
+        }
+        List<NodeState> candidates = nodes.stream().filter(NodeState::online).filter(node -> node.capacity() != null).toList();
+        return best(candidates, preference.region()).map(node -> (Placement) new OnNode(node))
+                .orElseGet(() -> new Refused(Reason.NO_NODE_AVAILABLE, "no media node is online"));
+    }
+
+    public Placement whep(String stream, List<NodeState> nodes, Preference preference) {
+        List<NodeState> carriers = nodes.stream().filter(NodeState::online)
+                .filter(node -> node.stream(stream).map(StreamSnapshot::carried).orElse(false)).toList();
+        if (preference.forcedNode() != null) {
+            Optional<NodeState> forced = forced(nodes, preference.forcedNode());
+            if (forced.isEmpty()) {
+                return refusedForced(nodes, preference.forcedNode());
+            }
+            NodeState node = forced.get();
+            if (carriers.contains(node)) {
+                return hasRoomFor(stream).test(node) ? new OnNode(node) : full(stream, "node '" + node.alias() + "'");
+            }
+            if (carriers.isEmpty()) {
+                return notFound(stream);
+            }
+            return hasRoom(node) ? new CascadeNeeded(stream, node, nearest(carriers, node.region(), stream))
+                    : full(stream, "node '" + node.alias() + "'");
+        }
+        if (carriers.isEmpty()) {
+            return notFound(stream);
+        }
+        Optional<NodeState> withRoom = best(carriers.stream().filter(hasRoomFor(stream)).toList(), preference.region());
+        if (withRoom.isPresent()) {
+            return new OnNode(withRoom.get());
+        }
+        List<NodeState> targets = nodes.stream().filter(NodeState::online).filter(node -> !carriers.contains(node))
+                .filter(PlacementPolicy::hasRoom).toList();
+        return best(targets, preference.region())
+                .map(target -> (Placement) new CascadeNeeded(stream, target, nearest(carriers, target.region(), stream)))
+                .orElseGet(() -> new Refused(Reason.NO_NODE_AVAILABLE, "all " + carriers.size() + " node(s) carrying stream '"
+                        + stream + "' are full and no other online node has room"));
+    }
+
+    /**
+     * The carrier to cascade from: the least-loaded one in the target's region; with none there, the origin (the
+     * publisher's node) before copies, so trees stay shallow; then the least loaded.
+     */
+    private static NodeState nearest(List<NodeState> carriers, String region, String stream) {
+        Comparator<NodeState> order = Comparator.comparingDouble(LoadScore::of).thenComparing(NodeState::alias);
+        Optional<NodeState> inRegion = region.isEmpty() ? Optional.empty()
+                : carriers.stream().filter(node -> node.region().equals(region)).min(order);
+        Comparator<NodeState> originFirst = Comparator.comparing(
+                (NodeState node) -> !node.stream(stream).map(StreamSnapshot::publisher).orElse(false));
+        return inRegion.orElseGet(() -> carriers.stream().min(originFirst.thenComparing(order)).orElseThrow());
+    }
+
+    private static Optional<NodeState> best(List<NodeState> candidates, String region) {
+        Comparator<NodeState> order = Comparator.comparingDouble(LoadScore::of).thenComparing(NodeState::alias);
+        if (!region.isEmpty()) {
+            Optional<NodeState> inRegion = candidates.stream().filter(node -> node.region().equals(region)).min(order);
+            if (inRegion.isPresent()) {
+                return inRegion;
+            }
+        }
+        return candidates.stream().min(order);
+    }
+
+    private static Predicate<NodeState> hasRoomFor(String stream) {
+        return node -> hasRoom(node) && node.stream(stream).map(StreamSnapshot::viewers).orElse(0)
+                < node.capacity().eachStreamMaxSub();
+    }
+
+    private static boolean hasRoom(NodeState node) {
+        return node.capacity() != null && node.viewers() < node.capacity().maxViewers();
+    }
+
+    private static Optional<NodeState> forced(List<NodeState> nodes, String alias) {
+        return nodes.stream().filter(node -> node.alias().equals(alias)).filter(NodeState::online)
+                .filter(node -> node.capacity() != null).findFirst();
+    }
+
+    private static Refused refusedForced(List<NodeState> nodes, String alias) {
+        boolean known = nodes.stream().anyMatch(node -> node.alias().equals(alias));
+        return known ? new Refused(Reason.NO_NODE_AVAILABLE, "node '" + alias + "' is offline")
+                : new Refused(Reason.NODE_NOT_FOUND, "no node '" + alias + "'");
+    }
+
+    private static Refused notFound(String stream) {
+        return new Refused(Reason.STREAM_NOT_FOUND, "stream '" + stream + "' is not published on any online node");
+    }
+
+    private static Refused full(String stream, String where) {
+        return new Refused(Reason.NO_NODE_AVAILABLE, where + " has no room for another viewer of stream '" + stream + "'");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.castmesh.controlplane.signaling;
+
+import dev.castmesh.api.StreamName;
+import dev.castmesh.api.cluster.NodeAlias;
+import dev.castmesh.controlplane.http.BadRequestException;
+import dev.castmesh.controlplane.node.ClusterConfig;
+import dev.castmesh.controlplane.placement.Preference;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code POST /whip/{stream}}, {@code POST /whep/{stream}} ({@code ?region=} preference, {@code ?nodes=alias} to force a
+ * node) and {@code PATCH}/{@code DELETE /session/{stream}/{session}} through the control plane; see
+ * {@link SignalingProxy}. The client's token was checked by the rights table; the agent gets its own token.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class SignalingController {
+    private static final String SDP_FRAG = "application/trickle-ice-sdpfrag";
+
+    private final SignalingProxy proxy;
+    private final ClusterConfig cluster;
+
+    SignalingController(SignalingProxy proxy, ClusterConfig cluster) {
+        this.proxy = proxy;
+        this.cluster = cluster;
+    }
+
+    @Post(uri = "/whip/{stream}", consumes = SignalingProxy.SDP, produces = {SignalingProxy.SDP, "application/json"})
+    HttpResponse<?> whip(@PathVariable String stream, @QueryValue @Nullable String region, @QueryValue @Nullable String nodes,
+                         @Body @Nullable String offer) {
+        return proxy.offer(SignalingProxy.Kind.WHIP, stream(stream), offer(offer), preference(region, nodes));
+    }
+
+    @Post(uri = "/whep/{stream}", consumes = SignalingProxy.SDP, produces = {SignalingProxy.SDP, "application/json"})
+    HttpResponse<?> whep(@PathVariable String stream, @QueryValue @Nullable String region, @QueryValue @Nullable String nodes,
+                         @Body @Nullable String offer) {
+        return proxy.offer(SignalingProxy.Kind.WHEP, stream(stream), offer(offer), preference(region, nodes));
+    }
+
+    @Patch(uri = "/session/{stream}/{session}", consumes = SDP_FRAG)
+    HttpResponse<?> patch(@PathVariable String stream, @PathVariable String session,
+                          @Header("If-Match") @Nullable String ifMatch, @Body @Nullable String fragment) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", SDP_FRAG);
+        if (ifMatch != null) {
+            headers.put("If-Match", ifMatch);
+        }
+        return proxy.session("PATCH", stream(stream), session, headers,
+                fragment == null ? new byte[0] : fragment.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Delete(uri = "/session/{stream}/{session}")
+    HttpResponse<?> delete(@PathVariable String stream, @PathVariable String session) {
+        return proxy.session("DELETE", stream(stream), session, Map.of(), null);
+    }
+
+    private static String stream(String stream) {
+        BadRequestException.check("", () -> StreamName.validate(stream));
+        return stream;
+    }
+
+    private static String offer(String offer) {
+        if (offer == null || offer.isBlank()) {
+            throw new BadRequestException("the body is empty; send an application/sdp offer");
+        }
+        return offer;
+    }
+
+    private Preference preference(String region, String nodes) {
+        if (nodes != null && !nodes.isEmpty()) {
+            BadRequestException.check("nodes: ", () -> NodeAlias.validate(nodes));
+        }
+        return new Preference(region == null || region.isBlank() ? cluster.region() : region.trim(), nodes);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.castmesh.controlplane.signaling;
+
+import dev.castmesh.controlplane.http.ApiException;
+
+/** The typed refusals of WHIP/WHEP routing, each with its status and code. */
+public final class SignalingException extends ApiException {
+    private SignalingException(int status, String code, String message) {
+        super(status, code, message);
+    }
+
+    public static SignalingException streamNotFound(String message) {
+        return new SignalingException(404, "stream_not_found", message);
+    }
+
+    public static SignalingException alreadyPublished(String message) {
+        return new SignalingException(409, "stream_already_published", message);
+    }
+
+    public static SignalingException noNodeAvailable(String message) {
+        return new SignalingException(503, "no_node_available", message);
+    }
+
+    public static SignalingException sessionNotFound(String message) {
+        return new SignalingException(404, "session_not_found", message);
+    }
+
+    public static SignalingException badGateway(String message) {
+        return new SignalingException(502, "bad_gateway", message);
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * WHIP/WHEP through the control plane (DESIGN.md "Control plane").
+ *
+ * <ul>
+ *   <li>{@link dev.castmesh.controlplane.signaling.SignalingProxy}: registry snapshot → pure placement → the chosen
+ *       agent, called with the agent's token from its heartbeat (never the client's) → 201 with the answer,
+ *       {@code Location: /session/{stream}/{alias}.{agent session id}} ({@link dev.castmesh.controlplane.signaling.SessionId}),
+ *       the agent's {@code ETag}, merged {@code Link} ice servers. Agent errors keep status and body; a refused
+ *       agent token is 502 {@code agent_rejected_token}; no answer is 502 {@code agent_unreachable}.</li>
+ *   <li>{@code PATCH}/{@code DELETE /session/...}: the session id names the node; no shared session table.</li>
+ *   <li>{@code GET /api/streams}: merged from the online nodes' last heartbeats (one database read, up to one
+ *       heartbeat interval old), not from live calls; {@code DELETE /api/streams/{stream}} calls every carrier.</li>
+ *   <li>Overflow: placement answers {@code CascadeNeeded}; {@link dev.castmesh.controlplane.signaling.CascadeStarter}
+ *       is the hook for the cascade feature (503 until it exists).</li>
+ * </ul>
+ */
+package dev.castmesh.controlplane.signaling;

@@ -1,0 +1,135 @@
+package dev.castmesh.controlplane.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.castmesh.controlplane.testing.Beats;
+import dev.castmesh.controlplane.testing.Reply;
+import dev.castmesh.controlplane.testing.TestControlPlane;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Set;
+
+import static dev.castmesh.controlplane.testing.TestControlPlane.CLUSTER_SECRET;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The node registry HTTP API through the real server, on every database. */
+abstract class NodeApiContract {
+    static final Set<String> NODE_FIELDS = Set.of("alias", "region", "publicUrl", "online", "lastSeen", "capacity", "load",
+            "streams", "createdAt", "updatedAt");
+    private static final String CAM = "[{\"stream\":\"cam\",\"publisher\":true,\"cascadeFrom\":null,\"viewers\":3,"
+            + "\"bitrateInBps\":1000000,\"bitrateOutBps\":3000000}]";
+    private TestControlPlane app;
+
+    abstract TestControlPlane.Db db();
+
+    @BeforeEach
+    void setUp() {
+        app = TestControlPlane.shared(db());
+        app.reset();
+    }
+
+    private Reply send(HttpRequest<?> request) {
+        return Reply.send(app.client(), request);
+    }
+
+    private Reply beat(String alias, String secret, String json) {
+        return send(Beats.request(alias, secret, json));
+    }
+
+    private Reply nodes() {
+        return send(HttpRequest.GET("/api/nodes"));
+    }
+
+    @Test
+    void heartbeatRegistersAndTheNodeListShowsIt() {
+        Reply reply = beat("agent-1", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777/", "eu", CAM, "tok-1"));
+        assertEquals(204, reply.status(), reply.body());
+        assertEquals("", reply.body());
+
+        Reply list = nodes();
+        assertEquals(200, list.status());
+        JsonNode node = list.json().get(0);
+        assertEquals(1, list.json().size());
+        assertEquals(NODE_FIELDS, Reply.fieldNames(node), "no secret or token in the view");
+        assertEquals("{\"alias\":\"agent-1\",\"region\":\"eu\",\"publicUrl\":\"http://10.0.0.5:7777\",\"online\":true,"
+                + "\"lastSeen\":\"2026-11-20T08:00:00.123Z\",\"capacity\":{\"maxViewers\":500,\"eachStreamMaxSub\":200},"
+                + "\"load\":{\"cpuRatio\":0.25,\"bitrateInBps\":2000000,\"bitrateOutBps\":8000000,\"sessions\":5},"
+                + "\"streams\":" + CAM + ",\"createdAt\":\"2026-11-20T08:00:00.123Z\",\"updatedAt\":\"2026-11-20T08:00:00.123Z\"}",
+                node.toString());
+
+        app.clock.advance(Duration.ofMillis(6_001));
+        assertEquals(false, nodes().json().get(0).get("online").asBoolean());
+        assertEquals(204, beat("agent-1", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777", "eu", "[]", null)).status());
+        assertEquals(true, nodes().json().get(0).get("online").asBoolean());
+        assertEquals("2026-11-20T08:00:06.124Z", nodes().json().get(0).get("lastSeen").asText());
+    }
+
+    @Test
+    void heartbeatWithoutOrWithWrongSecretIs401AndCreatesNothing() {
+        String body = Beats.json("http://10.0.0.5:7777", "eu", "[]", "tok");
+        Reply missing = beat("agent-1", null, body).assertError(401, "unauthorized");
+        assertEquals("a heartbeat needs Authorization: Bearer <node or cluster secret>", missing.message());
+        Reply wrong = beat("agent-1", "wrong-secret-wrong-secret", body).assertError(401, "unauthorized");
+        assertEquals("wrong secret for node 'agent-1', or unknown node and no auto-registration with it", wrong.message());
+        send(HttpRequest.PUT("/api/nodes/agent-1/heartbeat", body).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("Authorization", "Basic " + CLUSTER_SECRET)).assertError(401, "unauthorized");
+        assertEquals("[]", nodes().body());
+    }
+
+    @Test
+    void badHeartbeatBodiesAre400NamingTheField() {
+        assertEquals("publicUrl is required",
+                beat("a", CLUSTER_SECRET, Beats.json("", "eu", "[]", null)).assertError(400, "bad_request").message());
+        assertEquals("publicUrl must be http(s)://host[:port] without path, query or user",
+                beat("a", CLUSTER_SECRET, Beats.json("http://h:1/x", "eu", "[]", null)).assertError(400, "bad_request").message());
+        assertEquals("streams[0].stream: stream name must not contain '/' or '\\'",
+                beat("a", CLUSTER_SECRET, Beats.json("http://h:1", "eu", "[{\"stream\":\"a/b\",\"publisher\":true,\"viewers\":0,"
+                        + "\"bitrateInBps\":0,\"bitrateOutBps\":0}]", null)).assertError(400, "bad_request").message());
+        assertEquals("agentToken must be 1 to 4096 visible ASCII characters, or null",
+                beat("a", CLUSTER_SECRET, Beats.json("http://h:1", "eu", "[]", "a b")).assertError(400, "bad_request").message());
+        assertEquals("heartbeat.load.sessions: expected an integer",
+                beat("a", CLUSTER_SECRET, "{\"publicUrl\":\"http://h:1\",\"load\":{\"sessions\":1.5}}").assertError(400, "bad_request").message());
+        assertEquals("capacity is required",
+                beat("a", CLUSTER_SECRET, "{\"publicUrl\":\"http://h:1\"}").assertError(400, "bad_request").message());
+        assertEquals("node alias must be 1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'",
+                beat("a.b", CLUSTER_SECRET, Beats.json("http://h:1", "eu", "[]", null)).assertError(400, "bad_request").message());
+        assertEquals("[]", nodes().body());
+    }
+
+    @Test
+    void createUpdateDeleteThroughTheApi() {
+        Reply created = send(HttpRequest.POST("/api/nodes", "{\"alias\":\"edge-1\",\"secret\":\"edge-secret-0123456789\",\"region\":\"asia\"}"));
+        assertEquals(201, created.status(), created.body());
+        assertEquals(NODE_FIELDS, Reply.fieldNames(created.json()));
+        assertEquals("{\"alias\":\"edge-1\",\"region\":\"asia\",\"publicUrl\":null,\"online\":false,\"lastSeen\":null,"
+                + "\"capacity\":null,\"load\":null,\"streams\":[],\"createdAt\":\"2026-11-20T08:00:00.123Z\","
+                + "\"updatedAt\":\"2026-11-20T08:00:00.123Z\"}", created.json().toString());
+        send(HttpRequest.POST("/api/nodes", "{\"alias\":\"edge-1\",\"secret\":\"edge-secret-0123456789\"}")).assertError(409, "node_exists");
+        assertEquals("secret must be at least 16 characters without spaces or control characters",
+                send(HttpRequest.POST("/api/nodes", "{\"alias\":\"e2\",\"secret\":\"short\"}")).assertError(400, "bad_request").message());
+        assertEquals("secret is required",
+                send(HttpRequest.POST("/api/nodes", "{\"alias\":\"e2\"}")).assertError(400, "bad_request").message());
+
+        String body = Beats.json("http://10.0.0.9:7777", "eu", "[]", null);
+        beat("edge-1", CLUSTER_SECRET, body).assertError(401, "unauthorized");
+        assertEquals(204, beat("edge-1", "edge-secret-0123456789", body).status());
+
+        app.clock.advance(Duration.ofSeconds(1));
+        Reply updated = send(HttpRequest.PUT("/api/nodes/edge-1", "{\"secret\":\"rotated-secret-0123456\",\"region\":\"hq\"}"));
+        assertEquals(200, updated.status(), updated.body());
+        assertEquals("hq", updated.json().get("region").asText());
+        assertEquals("2026-11-20T08:00:01.123Z", updated.json().get("updatedAt").asText());
+        beat("edge-1", "edge-secret-0123456789", body).assertError(401, "unauthorized");
+        assertEquals(204, beat("edge-1", "rotated-secret-0123456", body).status());
+        send(HttpRequest.PUT("/api/nodes/nope", "{\"region\":\"hq\"}")).assertError(404, "node_not_found");
+        assertEquals("nothing to change: give secret and/or region",
+                send(HttpRequest.PUT("/api/nodes/edge-1", "{}")).assertError(400, "bad_request").message());
+
+        assertEquals(204, send(HttpRequest.DELETE("/api/nodes/edge-1")).status());
+        send(HttpRequest.DELETE("/api/nodes/edge-1")).assertError(404, "node_not_found");
+        assertEquals("[]", nodes().body());
+    }
+}

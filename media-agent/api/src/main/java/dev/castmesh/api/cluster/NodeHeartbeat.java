@@ -1,0 +1,33 @@
+package dev.castmesh.api.cluster;
+
+import java.util.List;
+
+/**
+ * The body of {@code PUT /api/nodes/{alias}/heartbeat} (JSON, these field names), sent by an agent every
+ * {@code heartbeat_interval} (2 s) with {@code Authorization: Bearer <node or cluster secret>}.
+ * The control plane answers 204; 401 for a wrong secret; 400 naming the field for a bad body.
+ *
+ * @param publicUrl  the agent's base URL as the control plane reaches it ({@code [http] public}), http or https,
+ *                   no path, e.g. {@code http://10.0.0.5:7777}
+ * @param region     the agent's region label ({@code [cluster] region}), may be empty
+ * @param capacity   its limits
+ * @param load       its load now
+ * @param streams    every stream it has now (at most {@value #MAX_STREAMS})
+ * @param agentToken the bearer token the control plane must send to this agent's API (one of its
+ *                   {@code [auth] tokens}), or null when the agent runs open
+ */
+public record NodeHeartbeat(String publicUrl, String region, NodeCapacity capacity, NodeLoad load,
+                            List<StreamSnapshot> streams, String agentToken) {
+    public static final int MAX_STREAMS = 10_000;
+
+    public NodeHeartbeat {
+        streams = streams == null ? List.of() : streams;
+        region = region == null ? "" : region;
+    }
+
+    @Override
+    public String toString() {
+        return "NodeHeartbeat[publicUrl=" + publicUrl + ", region=" + region + ", capacity=" + capacity + ", load=" + load
+                + ", streams=" + streams.size() + ", agentToken=" + (agentToken == null ? "none" : "***") + "]";
+    }
+}

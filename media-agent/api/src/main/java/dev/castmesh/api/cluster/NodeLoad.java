@@ -1,0 +1,12 @@
+package dev.castmesh.api.cluster;
+
+/**
+ * An agent's load at heartbeat time.
+ *
+ * @param cpuRatio      CPU use of the whole host, 0.0 (idle) to 1.0 (every core busy)
+ * @param bitrateInBps  what the agent receives from publishers and cascade sources, bits per second
+ * @param bitrateOutBps what it sends to viewers and cascade targets, bits per second
+ * @param sessions      WHIP + WHEP sessions, cascade legs included
+ */
+public record NodeLoad(double cpuRatio, long bitrateInBps, long bitrateOutBps, int sessions) {
+}

@@ -1,0 +1,24 @@
+package dev.castmesh.api.cluster;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One stream of an agent at heartbeat time.
+ *
+ * @param stream        the stream name
+ * @param publisher     a WHIP publisher feeds it on this agent (the stream's origin)
+ * @param cascadeFrom   alias of the agent this copy is pulled from (or pushed by), null for none; a stream with a
+ *                      publisher or a cascade source "is carried" by the agent and can take viewers there
+ * @param viewers       WHEP sessions of this stream on this agent (cascade legs out not included)
+ * @param bitrateInBps  bits per second received for it
+ * @param bitrateOutBps bits per second sent for it, all viewers together
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record StreamSnapshot(String stream, boolean publisher, String cascadeFrom, int viewers, long bitrateInBps,
+                             long bitrateOutBps) {
+
+    /** Has media on this agent: a publisher or a cascade source. */
+    public boolean carried() {
+        return publisher || cascadeFrom != null;
+    }
+}
