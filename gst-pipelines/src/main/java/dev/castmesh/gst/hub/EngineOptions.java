@@ -1,0 +1,33 @@
+package dev.castmesh.gst.hub;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Media engine configuration.
+ *
+ * @param stunTurnUrls ICE servers: {@code stun:host:port}, {@code turn:user:pass@host:port} (may be empty)
+ * @param negotiationTimeout the longest a publish/subscribe call waits for its answer (incl. ICE gathering)
+ * @param sessionIdleTimeout a session that has not connected, or has been silent, this long is ended;
+ *                           RTCP-based silence of viewers is never judged on less than 15 s
+ */
+public record EngineOptions(List<String> stunTurnUrls, Duration negotiationTimeout, Duration sessionIdleTimeout) {
+
+    public EngineOptions {
+        stunTurnUrls = List.copyOf(Objects.requireNonNull(stunTurnUrls, "stunTurnUrls"));
+        requirePositive(negotiationTimeout, "negotiationTimeout");
+        requirePositive(sessionIdleTimeout, "sessionIdleTimeout");
+    }
+
+    /** No ICE servers, 10 s negotiation timeout, 30 s idle timeout. */
+    public static EngineOptions defaults() {
+        return new EngineOptions(List.of(), Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be a positive duration");
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package dev.castmesh.gst.webrtc;
+
+import org.freedesktop.gstreamer.Caps;
+import org.freedesktop.gstreamer.Element;
+import org.freedesktop.gstreamer.GstObject;
+import org.freedesktop.gstreamer.Pad;
+import org.freedesktop.gstreamer.SDPMessage;
+import org.freedesktop.gstreamer.Structure;
+import org.freedesktop.gstreamer.glib.GObject;
+import org.freedesktop.gstreamer.glib.NativeEnum;
+import org.freedesktop.gstreamer.webrtc.WebRTCPeerConnectionState;
+import org.freedesktop.gstreamer.webrtc.WebRTCSDPType;
+import org.freedesktop.gstreamer.webrtc.WebRTCSessionDescription;
+import dev.castmesh.gst.runtime.Elements;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One webrtcbin and its negotiation, safe against gst1-java-core's garbage-collection pitfalls: every
+ * promise and its callback stay referenced until they complete, SDP messages handed to webrtcbin stay
+ * referenced for the endpoint's life, and descriptions are read as text before webrtcbin takes them.
+ * Continuations run on the owner's executor; nothing here blocks a GStreamer thread.
+ */
+public final class WebRtcEndpoint {
+    private static final int BUNDLE_POLICY_MAX_BUNDLE = 3;
+    private static final int GATHERING_COMPLETE = 2;
+    private static final long GATHER_POLL_MS = 20;
+    /** GstWebRTCRTPTransceiverDirection values. */
+    public static final int DIRECTION_SENDONLY = 2;
+    public static final int DIRECTION_RECVONLY = 3;
+
+    private final Element webrtc;
+    private final Executor executor;
+    private final ScheduledExecutorService scheduler;
+    private final Set<PromiseCall<?>> inflight = ConcurrentHashMap.newKeySet();
+    private final List<Object> pinned = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private WebRtcEndpoint(Element webrtc, Executor executor, ScheduledExecutorService scheduler) {
+        this.webrtc = webrtc;
+        this.executor = executor;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * @param executor runs continuations (the owner's serial executor)
+     * @param scheduler polls ICE gathering
+     */
+    public static WebRtcEndpoint create(String name, IceServers ice, Executor executor,
+                                        ScheduledExecutorService scheduler) {
+        Element webrtc = Elements.make("webrtcbin", name);
+        webrtc.set("bundle-policy", BUNDLE_POLICY_MAX_BUNDLE);
+        ice.applyTo(webrtc);
+        return new WebRtcEndpoint(webrtc, executor, scheduler);
+    }
+
+    public Element element() {
+        return webrtc;
+    }
+
+    /** Answerer: applies the remote offer and returns the local answer once ICE gathering completed. */
+    public CompletableFuture<String> answer(String offerSdp, Duration gatherTimeout) {
+        return setRemote(WebRTCSDPType.OFFER, offerSdp)
+                .thenComposeAsync(v -> create("create-answer", "answer"), executor)
+                .thenComposeAsync(text -> setLocal(WebRTCSDPType.ANSWER, text), executor)
+                .thenComposeAsync(v -> gathered(gatherTimeout), executor);
+    }
+
+    /** Offerer: creates and applies the local offer and returns it once ICE gathering completed. */
+    public CompletableFuture<String> offer(Duration gatherTimeout) {
+        return create("create-offer", "offer")
+                .thenComposeAsync(text -> setLocal(WebRTCSDPType.OFFER, text), executor)
+                .thenComposeAsync(v -> gathered(gatherTimeout), executor);
+    }
+
+    /** Offerer: applies the remote answer. */
+    public CompletableFuture<Void> applyAnswer(String answerSdp) {
+        return setRemote(WebRTCSDPType.ANSWER, answerSdp);
+    }
+
+    /** @param candidate an ICE candidate attribute value starting with {@code candidate:} */
+    public void addIceCandidate(int mlineIndex, String candidate) {
+        webrtc.emit("add-ice-candidate", mlineIndex, candidate);
+    }
+
+    public WebRTCPeerConnectionState connectionState() {
+        return NativeEnum.fromInt(WebRTCPeerConnectionState.class, (Integer) webrtc.get("connection-state"));
+    }
+
+    /** Reads {@code get-stats}; the reply text is parsed on the owner's executor. */
+    public CompletableFuture<WebRtcStats> stats() {
+        PromiseCall<String> call = track(new PromiseCall<>(s -> s == null ? "" : s.toString()));
+        webrtc.emit("get-stats", null, call.promise());
+        return call.result().thenApplyAsync(StatsParser::parse, executor);
+    }
+
+    /**
+     * Requests a sending pad whose transceiver negotiates exactly {@code codecPreferences} (answer
+     * content no longer depends on what flows upstream).
+     */
+    public Pad requestSendPad(Caps codecPreferences) {
+        Pad pad = webrtc.getRequestPad("sink_%u");
+        if (pad == null) {
+            throw new IllegalStateException("webrtcbin refused a sink pad");
+        }
+        GObject transceiver = (GObject) pad.get("transceiver");
+        transceiver.set("codec-preferences", codecPreferences);
+        return pad;
+    }
+
+    /** Sets the direction of the transceiver behind a pad (e.g. {@link #DIRECTION_SENDONLY}). */
+    public static void setDirection(Pad pad, int direction) {
+        ((GObject) pad.get("transceiver")).set("direction", direction);
+    }
+
+    /** Offerer that only receives: adds a receive-only transceiver offering the formats in {@code caps}. */
+    public void addReceiveTransceiver(Caps caps) {
+        GstObject transceiver = webrtc.emit(GstObject.class, "add-transceiver", DIRECTION_RECVONLY, caps);
+        if (transceiver == null) {
+            throw new IllegalStateException("webrtcbin refused the transceiver");
+        }
+        pinned.add(transceiver);
+    }
+
+    /**
+     * Interrupts pending promises. Pinned SDP messages live as long as this object; the element itself is
+     * the owner's to remove.
+     */
+    public void close() {
+        closed = true;
+        inflight.forEach(PromiseCall::interrupt);
+        inflight.clear();
+    }
+
+    private CompletableFuture<Void> setRemote(WebRTCSDPType type, String sdp) {
+        PromiseCall<Void> call = track(new PromiseCall<>(s -> failIfError(s, NegotiationException.Step.SET_REMOTE)));
+        webrtc.emit("set-remote-description", description(type, sdp), call.promise());
+        return call.result();
+    }
+
+    private CompletableFuture<Void> setLocal(WebRTCSDPType type, String sdp) {
+        PromiseCall<Void> call = track(new PromiseCall<>(s -> failIfError(s, NegotiationException.Step.SET_LOCAL)));
+        webrtc.emit("set-local-description", description(type, sdp), call.promise());
+        return call.result();
+    }
+
+    private CompletableFuture<String> create(String signal, String field) {
+        PromiseCall<String> call = track(new PromiseCall<>(descriptionText(field)));
+        webrtc.emit(signal, null, call.promise());
+        return call.result();
+    }
+
+    private static Function<Structure, String> descriptionText(String field) {
+        return s -> {
+            failIfError(s, NegotiationException.Step.CREATE);
+            if (s == null || !s.hasField(field)) {
+                throw new NegotiationException(NegotiationException.Step.CREATE, "no " + field + " in reply");
+            }
+            WebRTCSessionDescription d = (WebRTCSessionDescription) s.getValue(field);
+            String text = d.getSDPMessage().toString();
+            d.disown();
+            return text;
+        };
+    }
+
+    private static Void failIfError(Structure reply, NegotiationException.Step step) {
+        if (reply != null && reply.hasField("error")) {
+            throw new NegotiationException(step, reply.toString());
+        }
+        return null;
+    }
+
+    /** A description webrtcbin copies; the SDP message stays pinned, the wrapper is disowned (no double free). */
+    private WebRTCSessionDescription description(WebRTCSDPType type, String sdp) {
+        SDPMessage message = new SDPMessage();
+        message.parseBuffer(sdp);
+        pinned.add(message);
+        WebRTCSessionDescription description = new WebRTCSessionDescription(type, message);
+        description.disown();
+        return description;
+    }
+
+    private <T> PromiseCall<T> track(PromiseCall<T> call) {
+        if (closed) {
+            call.interrupt();
+            return call;
+        }
+        inflight.add(call);
+        call.result().whenComplete((r, e) -> inflight.remove(call));
+        return call;
+    }
+
+    private CompletableFuture<String> gathered(Duration timeout) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Runnable poll = new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    if (closed) {
+                        result.completeExceptionally(new NegotiationException(NegotiationException.Step.CLOSED,
+                                "closed while gathering"));
+                    } else if ((Integer) webrtc.get("ice-gathering-state") == GATHERING_COMPLETE) {
+                        result.complete(localDescription());
+                    } else if (System.nanoTime() > deadline) {
+                        result.completeExceptionally(new NegotiationException(NegotiationException.Step.GATHER,
+                                "ICE gathering did not complete in " + timeout.toMillis() + " ms"));
+                    } else {
+                        scheduler.schedule(this, GATHER_POLL_MS, TimeUnit.MILLISECONDS);
+                    }
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }
+        };
+        scheduler.execute(poll);
+        return result;
+    }
+
+    private String localDescription() {
+        WebRTCSessionDescription d = (WebRTCSessionDescription) webrtc.get("local-description");
+        if (d == null) {
+            throw new NegotiationException(NegotiationException.Step.GATHER, "no local description");
+        }
+        String text = d.getSDPMessage().toString();
+        d.disown();
+        return text;
+    }
+}

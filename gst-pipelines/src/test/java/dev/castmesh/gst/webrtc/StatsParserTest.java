@@ -1,0 +1,51 @@
+package dev.castmesh.gst.webrtc;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StatsParserTest {
+    /** Values as they appear in the captured replies (test resources). */
+    private static final long RECEIVED_VIDEO = 133608;
+    private static final long RECEIVED_AUDIO = 114148;
+    private static final long SENT_TOTAL = 91448 + 108733;
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = StatsParserTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void sumsInboundBytesOfAReceivingWebrtcbin() throws IOException {
+        WebRtcStats stats = StatsParser.parse(resource("webrtc-stats-receiver.txt"));
+        assertEquals(RECEIVED_VIDEO + RECEIVED_AUDIO, stats.bytesReceived());
+        assertEquals(0, stats.bytesSent());
+    }
+
+    @Test
+    void sumsOutboundBytesAndReadsReceiverReportsOfASendingWebrtcbin() throws IOException {
+        WebRtcStats stats = StatsParser.parse(resource("webrtc-stats-sender.txt"));
+        assertEquals(SENT_TOTAL, stats.bytesSent());
+        assertTrue(stats.feedbackMark() > 0);
+    }
+
+    @Test
+    void parsesNestedStructuresAndEscapes() {
+        GstStructureText s = GstStructureText.parse("top, a=(structure)\"inner\\,\\ x\\=\\(int\\)5\\,\\ "
+                + "s\\=\\(string\\)\\\"q\\\\\\,r\\\"\\;\", b=(string)plain, c=(int)< 1, 2 >;");
+        assertEquals("top", s.name());
+        GstStructureText inner = s.nested("a").orElseThrow();
+        assertEquals("inner", inner.name());
+        assertEquals(5, inner.longValue("x"));
+        assertEquals("q,r", inner.value("s").orElseThrow());
+        assertEquals("plain", s.value("b").orElseThrow());
+        assertEquals("< 1, 2 >", s.value("c").orElseThrow());
+        assertEquals(WebRtcStats.EMPTY, StatsParser.parse(""));
+    }
+}
