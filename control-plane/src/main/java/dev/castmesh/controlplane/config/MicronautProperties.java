@@ -1,6 +1,6 @@
 package dev.castmesh.controlplane.config;
 
-import dev.castmesh.controlplane.auth.SecurityProperties;
+import dev.castmesh.security.SecurityProperties;
 
 import java.util.HashMap;
 import java.util.Map;

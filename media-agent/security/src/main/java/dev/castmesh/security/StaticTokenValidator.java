@@ -1,4 +1,4 @@
-package dev.castmesh.controlplane.auth;
+package dev.castmesh.security;
 
 import dev.castmesh.api.auth.Grant;
 import io.micronaut.core.async.publisher.Publishers;
@@ -20,12 +20,12 @@ import java.util.List;
  * content nor the length of a guess shows in the timing.
  */
 @Singleton
-final class StaticTokenValidator implements TokenValidator<HttpRequest<?>> {
+public final class StaticTokenValidator implements TokenValidator<HttpRequest<?>> {
     static final String NAME = "static-token";
 
     private final List<byte[]> digests;
 
-    StaticTokenValidator(AuthConfig auth) {
+    public StaticTokenValidator(AuthSettings auth) {
         this.digests = auth.tokens().stream().map(StaticTokenValidator::sha256).toList();
     }
 
@@ -34,7 +34,7 @@ final class StaticTokenValidator implements TokenValidator<HttpRequest<?>> {
         return matches(token) ? Publishers.just(Grants.authentication(NAME, Grant.full())) : Publishers.empty();
     }
 
-    boolean matches(String token) {
+    public boolean matches(String token) {
         if (token == null || digests.isEmpty()) {
             return false;
         }
@@ -51,7 +51,7 @@ final class StaticTokenValidator implements TokenValidator<HttpRequest<?>> {
         return Ordered.HIGHEST_PRECEDENCE;
     }
 
-    static byte[] sha256(String text) {
+    public static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

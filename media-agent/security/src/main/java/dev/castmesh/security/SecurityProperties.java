@@ -1,17 +1,17 @@
-package dev.castmesh.controlplane.auth;
+package dev.castmesh.security;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The micronaut-security settings the control plane runs with. The signing key is deliberately not among
- * them: {@link SigningKeyFactory} builds it from {@link AuthConfig}, so it never sits in the environment.
+ * The micronaut-security settings both servers run with. The signing key is deliberately not among
+ * them: {@link SigningKeyFactory} builds it from {@link AuthSettings}, so it never sits in the environment.
  */
 public final class SecurityProperties {
     private SecurityProperties() {
     }
 
-    public static Map<String, Object> of(AuthConfig auth) {
+    public static Map<String, Object> of(AuthSettings auth) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("micronaut.security.enabled", true);
         // Requests that match no route get the usual 404/405, not a 401; RouteRightsRule closes the rest.

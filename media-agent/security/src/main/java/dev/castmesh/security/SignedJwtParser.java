@@ -1,4 +1,4 @@
-package dev.castmesh.controlplane.auth;
+package dev.castmesh.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 @Singleton
 @Replaces(JsonWebTokenParser.class)
-final class SignedJwtParser implements JsonWebTokenParser<JWT> {
+public final class SignedJwtParser implements JsonWebTokenParser<JWT> {
 
     @Override
     public Optional<JWT> parse(String token) {

@@ -1,5 +1,6 @@
-package dev.castmesh.controlplane.auth;
+package dev.castmesh.security;
 
+import dev.castmesh.api.http.ApiError;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -20,14 +21,14 @@ import jakarta.inject.Singleton;
 @Singleton
 @Produces
 @Replaces(DefaultAuthorizationExceptionHandler.class)
-final class AuthErrorHandler implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
+public final class AuthErrorHandler implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         String reason = request.getAttribute(RouteRightsRule.REASON, String.class).orElse(null);
         if (exception.isForbidden()) {
             return HttpResponse.status(HttpStatus.FORBIDDEN)
-                    .body(ErrorBody.forbidden(reason != null ? reason : "the token does not grant access to this route"));
+                    .body(ApiError.forbidden(reason != null ? reason : "the token does not grant access to this route"));
         }
         boolean tokenSent = BearerChallenge.hasBearerToken(request);
         String message = tokenSent ? "the bearer token is invalid or expired"
@@ -35,9 +36,9 @@ final class AuthErrorHandler implements ExceptionHandler<AuthorizationException,
         return unauthorized(message, tokenSent);
     }
 
-    static MutableHttpResponse<?> unauthorized(String message, boolean invalidToken) {
+    public static MutableHttpResponse<?> unauthorized(String message, boolean invalidToken) {
         return HttpResponse.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.header(invalidToken))
-                .body(ErrorBody.unauthorized(message));
+                .body(ApiError.unauthorized(message));
     }
 }

@@ -1,4 +1,4 @@
-package dev.castmesh.controlplane.auth;
+package dev.castmesh.security;
 
 import dev.castmesh.api.auth.AccessMode;
 import dev.castmesh.api.auth.Grant;
@@ -7,19 +7,19 @@ import io.micronaut.security.authentication.Authentication;
 import java.util.Map;
 
 /** Carries a {@link Grant} inside a micronaut-security {@link Authentication} (two attributes, never the token). */
-final class Grants {
-    static final String ID = "castmesh.grant.id";
-    static final String MODE = "castmesh.grant.mode";
+public final class Grants {
+    public static final String ID = "castmesh.grant.id";
+    public static final String MODE = "castmesh.grant.mode";
 
     private Grants() {
     }
 
-    static Authentication authentication(String name, Grant grant) {
+    public static Authentication authentication(String name, Grant grant) {
         return Authentication.build(name, Map.of(ID, grant.id(), MODE, grant.mode()));
     }
 
     /** The grant of an authentication made by our validators; null for none or anything else. */
-    static Grant of(Authentication authentication) {
+    public static Grant of(Authentication authentication) {
         if (authentication == null) {
             return null;
         }

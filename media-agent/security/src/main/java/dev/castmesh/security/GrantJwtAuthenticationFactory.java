@@ -1,4 +1,4 @@
-package dev.castmesh.controlplane.auth;
+package dev.castmesh.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 @Singleton
 @Replaces(DefaultJwtAuthenticationFactory.class)
-final class GrantJwtAuthenticationFactory implements JwtAuthenticationFactory {
+public final class GrantJwtAuthenticationFactory implements JwtAuthenticationFactory {
     static final String NAME_PREFIX = "jwt:";
 
     @Override

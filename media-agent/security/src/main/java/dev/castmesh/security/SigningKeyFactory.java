@@ -1,4 +1,4 @@
-package dev.castmesh.controlplane.auth;
+package dev.castmesh.security;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
@@ -15,7 +15,7 @@ import java.util.Base64;
 /**
  * The one HS256 key, used by micronaut-security-jwt to sign ({@code @Named("generator")}) and to verify.
  *
- * <p>Built here from {@link AuthConfig} rather than from {@code micronaut.security.token.jwt.signatures.*}
+ * <p>Built here from {@link AuthSettings} rather than from {@code micronaut.security.token.jwt.signatures.*}
  * properties, so the secret is never part of the Micronaut environment. Without {@code auth.secret} a
  * random 256-bit key is made per process: logins and minted tokens then work until the process stops
  * (and only on this instance). The bean is declared as the interface: {@link SecretSignature}'s own
@@ -23,13 +23,13 @@ import java.util.Base64;
  * accepted, which micronaut-security would do if no signature were configured.
  */
 @Factory
-final class SigningKeyFactory {
+public final class SigningKeyFactory {
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeyFactory.class);
     static final int RANDOM_KEY_BYTES = 32;
 
     @Singleton
     @Named("generator")
-    SignatureGeneratorConfiguration signature(AuthConfig auth) {
+    SignatureGeneratorConfiguration signature(AuthSettings auth) {
         SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("castmesh");
         if (auth.secret() != null) {
             configuration.setSecret(auth.secret());
@@ -39,9 +39,7 @@ final class SigningKeyFactory {
             configuration.setBase64(true);
             configuration.setSecret(Base64.getEncoder().encodeToString(key));
             if (!auth.isOpen()) {
-                LOG.warn("auth.secret is not set: tokens from /api/login and /api/token are signed with a random"
-                        + " per-process key; they stop working when this control plane restarts and are not"
-                        + " accepted by other control-plane instances. Set auth.secret (32+ bytes) to keep them.");
+                LOG.warn(auth.randomKeyWarning());
             }
         }
         return new SecretSignature(configuration);

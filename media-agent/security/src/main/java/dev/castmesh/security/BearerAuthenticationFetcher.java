@@ -1,4 +1,4 @@
-package dev.castmesh.controlplane.auth;
+package dev.castmesh.security;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.order.OrderUtil;
@@ -23,7 +23,7 @@ import java.util.List;
  */
 @Singleton
 @Replaces(TokenAuthenticationFetcher.class)
-final class BearerAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
+public final class BearerAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
     private final List<TokenValidator<HttpRequest<?>>> validators;
     private final TokenResolver<HttpRequest<?>> resolver;
 

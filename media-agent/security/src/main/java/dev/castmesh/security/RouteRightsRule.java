@@ -1,4 +1,4 @@
-package dev.castmesh.controlplane.auth;
+package dev.castmesh.security;
 
 import dev.castmesh.api.auth.AccessDecision;
 import dev.castmesh.api.auth.AccessPolicy;
@@ -28,13 +28,13 @@ import java.util.Optional;
  * </ul>
  */
 @Singleton
-final class RouteRightsRule implements SecurityRule<HttpRequest<?>> {
+public final class RouteRightsRule implements SecurityRule<HttpRequest<?>> {
     /** Request attribute: the message for a rejection, read by {@link AuthErrorHandler}. */
-    static final String REASON = "castmesh.auth.reason";
+    public static final String REASON = "castmesh.auth.reason";
 
     private final AccessPolicy policy;
 
-    RouteRightsRule(AccessPolicy policy) {
+    public RouteRightsRule(AccessPolicy policy) {
         this.policy = policy;
     }
 
