@@ -47,7 +47,7 @@ public final class GstRuntime {
         ensureStarted();
         List<String> missing = new ArrayList<>();
         for (String factory : factories) {
-            if (ElementFactory.find(factory) == null) {
+            if (!exists(factory)) {
                 missing.add(factory);
             }
         }
@@ -60,7 +60,15 @@ public final class GstRuntime {
     /** Whether an element factory is installed (for optional elements such as clockoverlay). */
     public static boolean hasElement(String factory) {
         ensureStarted();
-        return ElementFactory.find(factory) != null;
+        return exists(factory);
+    }
+
+    private static boolean exists(String factory) {
+        try {
+            return ElementFactory.find(factory) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Number of pipelines built by this module that have not been disposed yet (diagnostics, tests). */

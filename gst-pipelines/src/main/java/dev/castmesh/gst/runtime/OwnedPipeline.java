@@ -1,10 +1,15 @@
 package dev.castmesh.gst.runtime;
 
 import org.freedesktop.gstreamer.Bus;
+import org.freedesktop.gstreamer.Element;
+import org.freedesktop.gstreamer.Gst;
+import org.freedesktop.gstreamer.glib.GError;
 import org.freedesktop.gstreamer.GstObject;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.State;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -19,14 +24,10 @@ public final class OwnedPipeline implements AutoCloseable {
     private final Bus.EOS onEos;
     private boolean closed;
 
-    /**
-     * @param errors receives (source element, message) for each error posted on the bus
-     * @param eos called when the pipeline reaches end of stream (may be null)
-     */
-    public OwnedPipeline(String name, BiConsumer<GstObject, String> errors, Runnable eos) {
-        GstRuntime.ensureStarted();
-        this.pipeline = new Pipeline(name);
+    private OwnedPipeline(Pipeline pipeline, BiConsumer<GstObject, String> errors, Runnable eos) {
+        this.pipeline = pipeline;
         this.onError = (source, code, message) -> errors.accept(source, message);
+        // the source element is also logged by the owner; GST_DEBUG=webrtcbin:5 shows the details
         this.onEos = source -> {
             if (eos != null) {
                 eos.run();
@@ -36,6 +37,29 @@ public final class OwnedPipeline implements AutoCloseable {
         bus.connect(onError);
         bus.connect(onEos);
         GstRuntime.pipelineCreated();
+    }
+
+    /**
+     * An empty pipeline.
+     *
+     * @param errors receives (source element, message) for each error posted on the bus
+     * @param eos called when the pipeline reaches end of stream (may be null)
+     */
+    public static OwnedPipeline create(String name, BiConsumer<GstObject, String> errors, Runnable eos) {
+        GstRuntime.ensureStarted();
+        return new OwnedPipeline(new Pipeline(name), errors, eos);
+    }
+
+    /** A pipeline built from a gst-launch description (which must describe more than one element). */
+    public static OwnedPipeline parse(String description, BiConsumer<GstObject, String> errors, Runnable eos) {
+        GstRuntime.ensureStarted();
+        List<GError> parseErrors = new ArrayList<>();
+        Element element = Gst.parseLaunch(description, parseErrors);
+        if (!parseErrors.isEmpty() || !(element instanceof Pipeline pipeline)) {
+            throw new IllegalArgumentException("cannot build pipeline: " + (parseErrors.isEmpty() ? "not a pipeline"
+                    : parseErrors.get(0).getMessage()));
+        }
+        return new OwnedPipeline(pipeline, errors, eos);
     }
 
     public Pipeline pipeline() {

@@ -29,7 +29,7 @@ public final class CodecPolicy {
         Set<MediaKind> seen = EnumSet.noneOf(MediaKind.class);
         for (MediaSection section : offer.media()) {
             Optional<MediaKind> kind = section.kind();
-            if (kind.isEmpty() || seen.contains(kind.get()) || section.port() == 0 || !section.direction().sends()) {
+            if (kind.isEmpty() || seen.contains(kind.get()) || section.rejected() || !section.direction().sends()) {
                 continue;
             }
             choosePublisherFormat(section).ifPresent(f -> {
@@ -54,7 +54,7 @@ public final class CodecPolicy {
         Set<MediaKind> seen = EnumSet.noneOf(MediaKind.class);
         for (MediaSection section : offer.media()) {
             Optional<MediaKind> kind = section.kind();
-            if (kind.isEmpty() || seen.contains(kind.get()) || section.port() == 0 || !section.direction().receives()) {
+            if (kind.isEmpty() || seen.contains(kind.get()) || section.rejected() || !section.direction().receives()) {
                 continue;
             }
             Optional<PublisherTrack> source = published.stream().filter(t -> t.kind() == kind.get()).findFirst();

@@ -8,11 +8,12 @@ import java.util.Optional;
  *
  * @param index zero-based m-line index
  * @param media the media token ({@code video}, {@code audio}, {@code application}, ...)
- * @param port the m-line port (0 means rejected)
+ * @param port the m-line port (0 means rejected unless the section is {@code a=bundle-only})
  * @param mid the {@code a=mid} value, or empty
+ * @param bundleOnly whether the section carries {@code a=bundle-only} (port 0 is then not a rejection)
  * @param formats the RTP formats with an rtpmap, in m-line order
  */
-public record MediaSection(int index, String media, int port, String mid, Direction direction,
+public record MediaSection(int index, String media, int port, String mid, Direction direction, boolean bundleOnly,
                            List<RtpFormat> formats) {
 
     public MediaSection {
@@ -22,6 +23,11 @@ public record MediaSection(int index, String media, int port, String mid, Direct
 
     public Optional<MediaKind> kind() {
         return MediaKind.fromToken(media);
+    }
+
+    /** A section with port 0 that is not bundle-only was rejected by its writer. */
+    public boolean rejected() {
+        return port == 0 && !bundleOnly;
     }
 
     public Optional<RtpFormat> format(int payloadType) {

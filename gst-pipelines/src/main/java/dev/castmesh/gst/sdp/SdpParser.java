@@ -98,6 +98,7 @@ public final class SdpParser {
         private final List<String> wildcardFeedback = new ArrayList<>();
         private String mid = "";
         private Direction direction = Direction.SENDRECV;
+        private boolean bundleOnly;
 
         private SectionBuilder(int index, String media, int port) {
             this.index = index;
@@ -130,6 +131,7 @@ public final class SdpParser {
             String value = colon < 0 ? "" : attr.substring(colon + 1).trim();
             switch (name) {
                 case "mid" -> mid = value;
+                case "bundle-only" -> bundleOnly = true;
                 case "sendrecv", "sendonly", "recvonly", "inactive" ->
                         direction = Direction.fromAttribute(name).orElse(Direction.SENDRECV);
                 case "rtpmap" -> rtpmap(attr, value);
@@ -197,7 +199,7 @@ public final class SdpParser {
                 formats.add(new RtpFormat(pt, enc[0], Integer.parseInt(enc[1].trim()), enc.length > 2 ? enc[2] : "",
                         fmtps.getOrDefault(pt, Map.of()), fb));
             }
-            return new MediaSection(index, media, port, mid, direction, formats);
+            return new MediaSection(index, media, port, mid, direction, bundleOnly, formats);
         }
     }
 }

@@ -6,7 +6,9 @@ import org.freedesktop.gstreamer.GstObject;
 import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.SDPMessage;
 import org.freedesktop.gstreamer.Structure;
-import org.freedesktop.gstreamer.glib.GObject;
+import org.freedesktop.gstreamer.glib.Natives;
+import org.freedesktop.gstreamer.lowlevel.GObjectAPI;
+import com.sun.jna.ptr.PointerByReference;
 import org.freedesktop.gstreamer.glib.NativeEnum;
 import org.freedesktop.gstreamer.webrtc.WebRTCPeerConnectionState;
 import org.freedesktop.gstreamer.webrtc.WebRTCSDPType;
@@ -57,10 +59,15 @@ public final class WebRtcEndpoint {
      */
     public static WebRtcEndpoint create(String name, IceServers ice, Executor executor,
                                         ScheduledExecutorService scheduler) {
-        Element webrtc = Elements.make("webrtcbin", name);
-        webrtc.set("bundle-policy", BUNDLE_POLICY_MAX_BUNDLE);
-        ice.applyTo(webrtc);
-        return new WebRtcEndpoint(webrtc, executor, scheduler);
+        return wrap(Elements.make("webrtcbin", name), ice, executor, scheduler);
+    }
+
+    /** Wraps a webrtcbin that is already part of a parsed pipeline (max-bundle, ICE servers applied). */
+    public static WebRtcEndpoint wrap(Element webrtcbin, IceServers ice, Executor executor,
+                                      ScheduledExecutorService scheduler) {
+        webrtcbin.set("bundle-policy", BUNDLE_POLICY_MAX_BUNDLE);
+        ice.applyTo(webrtcbin);
+        return new WebRtcEndpoint(webrtcbin, executor, scheduler);
     }
 
     public Element element() {
@@ -112,14 +119,31 @@ public final class WebRtcEndpoint {
         if (pad == null) {
             throw new IllegalStateException("webrtcbin refused a sink pad");
         }
-        GObject transceiver = (GObject) pad.get("transceiver");
-        transceiver.set("codec-preferences", codecPreferences);
+        setCodecPreferences(pad, codecPreferences);
         return pad;
+    }
+
+    /** Makes the transceiver behind a webrtcbin pad negotiate exactly these formats. */
+    public static void setCodecPreferences(Pad pad, Caps codecPreferences) {
+        transceiver(pad).set("codec-preferences", codecPreferences);
+    }
+
+    /**
+     * The transceiver behind a webrtcbin pad. ({@code Pad.get("transceiver")} cannot be used: gst1-java-core
+     * has no class for GstWebRTCRTPTransceiver and tries to instantiate the abstract GObject.)
+     */
+    public static GstObject transceiver(Pad pad) {
+        PointerByReference ref = new PointerByReference();
+        GObjectAPI.GOBJECT_API.g_object_get(pad, "transceiver", ref, null);
+        if (ref.getValue() == null) {
+            throw new IllegalStateException("pad " + pad.getName() + " has no transceiver");
+        }
+        return Natives.objectFor(ref.getValue(), GstObject.class, false, true);
     }
 
     /** Sets the direction of the transceiver behind a pad (e.g. {@link #DIRECTION_SENDONLY}). */
     public static void setDirection(Pad pad, int direction) {
-        ((GObject) pad.get("transceiver")).set("direction", direction);
+        transceiver(pad).set("direction", direction);
     }
 
     /** Offerer that only receives: adds a receive-only transceiver offering the formats in {@code caps}. */

@@ -1,0 +1,102 @@
+package dev.castmesh.gst.client;
+
+import dev.castmesh.gst.runtime.GstRuntime;
+import dev.castmesh.gst.runtime.OwnedPipeline;
+import dev.castmesh.gst.sdp.MediaKind;
+import dev.castmesh.gst.sdp.RtpCaps;
+import dev.castmesh.gst.sdp.RtpFormat;
+import dev.castmesh.gst.webrtc.IceServers;
+import dev.castmesh.gst.webrtc.WebRtcEndpoint;
+import dev.castmesh.gst.webrtc.WebRtcStats;
+import org.freedesktop.gstreamer.Caps;
+import org.freedesktop.gstreamer.Element;
+import org.freedesktop.gstreamer.Pad;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A WHIP publisher: a send-only webrtcbin offerer fed by a {@link PublishSource}. {@link #start}
+ * returns once the server's answer is applied; {@link #close} deletes the server session and stops.
+ */
+public final class WhipClient implements AutoCloseable {
+    private final ClientSession session;
+
+    private WhipClient(ClientSession session) {
+        this.session = session;
+    }
+
+    /**
+     * @param iceServers STUN/TURN URLs (see {@link IceServers#fromUrls})
+     * @throws HttpStatusException when the server refuses the offer
+     */
+    public static WhipClient start(PublishSource source, SdpExchange exchange, List<String> iceServers,
+                                   Duration timeout) throws IOException, InterruptedException {
+        GstRuntime.requireElements("webrtcbin", "videotestsrc", "audiotestsrc", "opusenc", "rtpopuspay",
+                source.codec() == VideoCodec.VP8 ? "vp8enc" : "x264enc");
+        ClientSession session = new ClientSession(exchange, timeout);
+        WhipClient client = new WhipClient(session);
+        try {
+            OwnedPipeline pipeline = OwnedPipeline.parse(source.pipelineDescription(overlay()),
+                    (src, message) -> session.onError(message), session::onEos);
+            Element webrtc = pipeline.pipeline().getElementByName("webrtc");
+            session.attach(pipeline, WebRtcEndpoint.wrap(webrtc, IceServers.fromUrls(iceServers), session.executor(),
+                    ClientRuntime.scheduler()));
+            for (Pad pad : webrtc.getSinkPads()) {
+                MediaKind kind = kindOf(pad);
+                RtpFormat format = kind == MediaKind.VIDEO ? source.videoFormat() : source.audioFormat();
+                WebRtcEndpoint.setCodecPreferences(pad, Caps.fromString(RtpCaps.of(kind, format)));
+                WebRtcEndpoint.setDirection(pad, WebRtcEndpoint.DIRECTION_SENDONLY);
+            }
+            pipeline.play();
+            session.negotiate();
+            return client;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** webrtcbin's connection state name: NEW, CONNECTING, CONNECTED, DISCONNECTED, FAILED, CLOSED. */
+    public String state() {
+        return session.state();
+    }
+
+    public boolean awaitConnected(Duration wait) throws InterruptedException {
+        return session.awaitConnected(wait);
+    }
+
+    /** True when the source ended (file played out) or the pipeline failed. */
+    public boolean ended() {
+        return session.ended();
+    }
+
+    public Optional<String> error() {
+        return session.error();
+    }
+
+    public WebRtcStats stats() {
+        return session.stats();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    private static MediaKind kindOf(Pad webrtcSinkPad) {
+        Caps caps = webrtcSinkPad.peerQueryCaps(null);
+        String media = caps == null || caps.isEmpty() ? "" : caps.getStructure(0).getString("media");
+        return MediaKind.fromToken(media == null ? "" : media)
+                .orElseThrow(() -> new IllegalStateException("source branch without RTP media caps"));
+    }
+
+    private static String overlay() {
+        if (GstRuntime.hasElement("clockoverlay")) {
+            return "clockoverlay time-format=\"%H:%M:%S\" halignment=left valignment=top shaded-background=true";
+        }
+        return GstRuntime.hasElement("timeoverlay") ? "timeoverlay halignment=left valignment=top" : "";
+    }
+}

@@ -1,0 +1,305 @@
+package dev.castmesh.gst.hub;
+
+import dev.castmesh.gst.errors.BadSdpException;
+import dev.castmesh.gst.errors.SessionNotFoundException;
+import dev.castmesh.gst.errors.StreamNotFoundException;
+import dev.castmesh.gst.runtime.SerialExecutor;
+import dev.castmesh.gst.sdp.IceCandidate;
+import dev.castmesh.gst.sdp.PublisherTrack;
+import dev.castmesh.gst.sdp.RtpCaps;
+import dev.castmesh.gst.sdp.SdpFragment;
+import dev.castmesh.gst.sdp.SessionDescription;
+import dev.castmesh.gst.sdp.ViewerTrack;
+import dev.castmesh.gst.webrtc.WebRtcEndpoint;
+import org.freedesktop.gstreamer.Caps;
+import org.freedesktop.gstreamer.Element;
+import org.freedesktop.gstreamer.Pad;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * One published stream: its graph, its publisher and its viewers. Every mutation runs on the stream's
+ * serial executor; readers get the immutable snapshot published after each change and tick.
+ */
+final class Stream {
+    private static final Logger LOG = LoggerFactory.getLogger(Stream.class);
+    private static final Duration KEYFRAME_INTERVAL = Duration.ofMillis(500);
+    private static final Duration MIN_RTCP_SILENCE = Duration.ofSeconds(15);
+    private static final int STATS_EVERY_TICKS = 4;
+
+    private final String name;
+    private final List<PublisherTrack> tracks;
+    private final EngineContext ctx;
+    private final SerialExecutor exec;
+    private final StreamGraph graph;
+    private final Instant createdAt;
+    private final KeyframeLimiter keyframes = new KeyframeLimiter(KEYFRAME_INTERVAL);
+    private final Map<String, ViewerSession> viewers = new LinkedHashMap<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private PublisherSession publisher;
+    private int nextViewer;
+    private long ticks;
+    private volatile StreamSnapshot snapshot;
+
+    Stream(String name, int serial, List<PublisherTrack> tracks, EngineContext ctx) {
+        this.name = name;
+        this.tracks = List.copyOf(tracks);
+        this.ctx = ctx;
+        this.exec = new SerialExecutor("stream " + name, ctx.pool());
+        this.createdAt = ctx.clock().instant();
+        this.graph = new StreamGraph("stream-" + serial, (element, message) -> exec.execute(() -> onError(element, message)));
+    }
+
+    String name() {
+        return name;
+    }
+
+    List<PublisherTrack> tracks() {
+        return tracks;
+    }
+
+    Optional<StreamSnapshot> snapshot() {
+        return Optional.ofNullable(snapshot);
+    }
+
+    CompletableFuture<Void> endedFuture() {
+        return ended;
+    }
+
+    /** Builds the publisher's webrtcbin and the raw tees, starts the pipeline, answers the offer. */
+    CompletableFuture<String> startPublisher(String id, SessionDescription offer, String narrowedOffer) {
+        return exec.submit(() -> {
+            requireLive();
+            WebRtcEndpoint endpoint = WebRtcEndpoint.create("publisher", ctx.ice(), exec, ctx.scheduler());
+            publisher = new PublisherSession(id, endpoint, offer, tracks, liveness(ctx.options().sessionIdleTimeout()));
+            for (PublisherTrack t : tracks) {
+                graph.addTee(t.kind());
+            }
+            publisher.onPadAdded((element, pad) -> graph.linkPublisherPad(pad)
+                    .ifPresent(kind -> exec.execute(() -> LOG.info("stream {}: publisher {} flowing", name, kind.token()))));
+            graph.adopt(endpoint.element());
+            graph.play();
+            publishSnapshot();
+            return endpoint.answer(narrowedOffer, ctx.options().negotiationTimeout());
+        }).thenCompose(Function.identity()).thenApplyAsync(answer -> {
+            requireLive();
+            publisher.markAnswered(ctx.clock().instant());
+            publishSnapshot();
+            return answer;
+        }, exec);
+    }
+
+    /** Builds a viewer's webrtcbin and one branch per track (direct or through a shared re-payloader). */
+    CompletableFuture<String> addViewer(String id, SessionDescription offer, List<ViewerTrack> viewerTracks,
+                                        String narrowedOffer) {
+        return exec.submit(() -> {
+            requireLive();
+            WebRtcEndpoint endpoint = WebRtcEndpoint.create("viewer-" + (++nextViewer), ctx.ice(), exec, ctx.scheduler());
+            Duration silence = max(ctx.options().sessionIdleTimeout(), MIN_RTCP_SILENCE);
+            ViewerSession viewer = new ViewerSession(id, endpoint, offer, viewerTracks, liveness(silence));
+            viewers.put(id, viewer);
+            graph.adopt(endpoint.element());
+            for (ViewerTrack t : viewerTracks) {
+                Pad sink = endpoint.requestSendPad(Caps.fromString(RtpCaps.of(t.kind(), t.viewerFormat())));
+                Element source;
+                if (t.direct()) {
+                    source = graph.rawTee(t.kind());
+                } else {
+                    Repayloader r = graph.acquireRepayloader(t, "repay-" + t.kind().token() + "-"
+                            + t.viewerFormat().payloadType());
+                    viewer.usesRepayloader(r);
+                    source = r.output();
+                }
+                viewer.addBranch(ViewerBranch.link(graph, source, sink, viewer.elementName() + "-" + t.kind().token()));
+            }
+            publishSnapshot();
+            return endpoint.answer(narrowedOffer, ctx.options().negotiationTimeout());
+        }).thenCompose(Function.identity()).thenApplyAsync(answer -> {
+            requireLive();
+            ViewerSession viewer = viewers.get(id);
+            if (viewer == null) {
+                throw new SessionNotFoundException("the session ended during negotiation");
+            }
+            viewer.markAnswered(ctx.clock().instant());
+            publishSnapshot();
+            return answer;
+        }, exec);
+    }
+
+    /** Applies trickled candidates; completes once webrtcbin has them. */
+    CompletableFuture<Void> addCandidates(String sessionId, SdpFragment fragment) {
+        return exec.submit(() -> {
+            requireLive();
+            Session session = session(sessionId)
+                    .orElseThrow(() -> new SessionNotFoundException("no session " + sessionId + " on stream '" + name + "'"));
+            SessionDescription remote = session.remoteOffer();
+            if (!fragment.iceUfrag().isEmpty() && !fragment.iceUfrag().equals(remote.iceUfrag())) {
+                throw new BadSdpException("ICE restarts are not supported (the fragment's ice-ufrag differs)");
+            }
+            for (IceCandidate c : fragment.candidates()) {
+                int mline = c.mid().isEmpty() ? c.fragmentIndex() : remote.indexOfMid(c.mid()).orElse(c.fragmentIndex());
+                session.endpoint().addIceCandidate(mline, c.candidate());
+            }
+            return null;
+        });
+    }
+
+    /** Ends one session; ending the publisher ends the stream. Idempotent. */
+    CompletableFuture<Void> endSession(String sessionId, String reason) {
+        return exec.submit(() -> {
+            if (publisher != null && publisher.id().equals(sessionId)) {
+                end("publisher " + reason);
+            } else {
+                removeViewer(sessionId, reason);
+            }
+            return null;
+        });
+    }
+
+    /** Ends the stream: every viewer, the publisher, the pipeline. Idempotent. */
+    CompletableFuture<Void> endAsync(String reason) {
+        exec.execute(() -> end(reason));
+        return ended;
+    }
+
+    /** Timer: polls connection states, reads stats every few ticks, requests key frames, reaps. */
+    void tick() {
+        exec.execute(this::onTick);
+    }
+
+    private void onTick() {
+        if (ended.isDone()) {
+            return;
+        }
+        Instant now = ctx.clock().instant();
+        boolean statsRound = ++ticks % STATS_EVERY_TICKS == 0;
+        if (publisher != null) {
+            publisher.pollState(now);
+            if (statsRound && publisher.answered()) {
+                readStats(publisher);
+            }
+        }
+        for (ViewerSession v : viewers.values()) {
+            if (v.pollState(now) && v.state() == SessionState.CONNECTED) {
+                keyframes.want();
+            }
+            if (statsRound && v.answered()) {
+                readStats(v);
+            }
+        }
+        if (keyframes.due(now) && !graph.requestKeyframe()) {
+            keyframes.want();
+        }
+        reap(now);
+        publishSnapshot();
+    }
+
+    private void reap(Instant now) {
+        if (publisher != null) {
+            Optional<String> reason = publisher.reapReason(now);
+            if (reason.isPresent()) {
+                end("publisher " + reason.get());
+                return;
+            }
+        }
+        List<String> dead = new ArrayList<>();
+        viewers.forEach((id, v) -> v.reapReason(now).ifPresent(r -> dead.add(id)));
+        for (String id : dead) {
+            removeViewer(id, viewers.get(id).reapReason(now).orElse("reaped"));
+        }
+    }
+
+    private void readStats(Session session) {
+        session.endpoint().stats().thenAcceptAsync(stats -> {
+            if (!ended.isDone()) {
+                session.applyStats(stats, ctx.clock().instant());
+            }
+        }, exec);
+    }
+
+    private void removeViewer(String id, String reason) {
+        ViewerSession v = viewers.remove(id);
+        if (v == null) {
+            return;
+        }
+        LOG.info("stream {}: viewer {} ended ({})", name, v.elementName(), reason);
+        v.close(graph);
+        publishSnapshot();
+    }
+
+    private void end(String reason) {
+        if (ended.isDone()) {
+            return;
+        }
+        LOG.info("stream {}: ended ({}), {} viewer(s) dropped", name, reason, viewers.size());
+        snapshot = null;
+        for (ViewerSession v : viewers.values()) {
+            v.endpoint().close();
+        }
+        viewers.clear();
+        if (publisher != null) {
+            publisher.endpoint().close();
+        }
+        graph.close();
+        ended.complete(null);
+    }
+
+    private void onError(String element, String message) {
+        if (ended.isDone()) {
+            return;
+        }
+        if (publisher != null && element.equals(publisher.elementName())) {
+            LOG.warn("stream {}: publisher error: {}", name, message);
+            end("publisher error");
+            return;
+        }
+        for (ViewerSession v : viewers.values()) {
+            if (element.equals(v.elementName()) || element.startsWith(v.elementName() + "-")) {
+                LOG.warn("stream {}: viewer {} error: {}", name, v.elementName(), message);
+                removeViewer(v.id(), "error");
+                return;
+            }
+        }
+        LOG.error("stream {}: error in {}: {}", name, element.isEmpty() ? "pipeline" : element, message);
+        end("pipeline error");
+    }
+
+    private Optional<Session> session(String id) {
+        if (publisher != null && publisher.id().equals(id)) {
+            return Optional.of(publisher);
+        }
+        return Optional.ofNullable(viewers.get(id));
+    }
+
+    private SessionLiveness liveness(Duration silence) {
+        return new SessionLiveness(ctx.clock().instant(), ctx.options().sessionIdleTimeout(), silence);
+    }
+
+    private void requireLive() {
+        if (ended.isDone()) {
+            throw new StreamNotFoundException("stream '" + name + "' has ended");
+        }
+    }
+
+    private void publishSnapshot() {
+        if (ended.isDone() || publisher == null) {
+            return;
+        }
+        snapshot = new StreamSnapshot(name, publisher.snapshot(),
+                viewers.values().stream().map(ViewerSession::snapshot).toList(), graph.repayloaderSnapshots(), createdAt);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.castmesh.gst.hub;
+
+import dev.castmesh.gst.runtime.Elements;
+import dev.castmesh.gst.runtime.KeyframeRequests;
+import dev.castmesh.gst.runtime.OwnedPipeline;
+import dev.castmesh.gst.sdp.MediaKind;
+import dev.castmesh.gst.sdp.ViewerTrack;
+import org.freedesktop.gstreamer.Bin;
+import org.freedesktop.gstreamer.Caps;
+import org.freedesktop.gstreamer.Element;
+import org.freedesktop.gstreamer.GstObject;
+import org.freedesktop.gstreamer.Pad;
+import org.freedesktop.gstreamer.Pipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * The GStreamer graph of one stream: its pipeline, one raw tee per published media kind and the shared
+ * re-payloaders. Mutated only on the stream's executor, except {@link #linkPublisherPad}, which runs on
+ * webrtcbin's streaming thread and only reads the tees map (filled before the pipeline plays).
+ */
+final class StreamGraph implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamGraph.class);
+
+    private final OwnedPipeline owned;
+    private final Map<MediaKind, Element> rawTees = new EnumMap<>(MediaKind.class);
+    private final Map<Repayloader.Key, Repayloader> repayloaders = new LinkedHashMap<>();
+    private final List<Element> adopted = new ArrayList<>();
+
+    /** @param errors receives (name of the pipeline child the error came from, message) */
+    StreamGraph(String pipelineName, BiConsumer<String, String> errors) {
+        this.owned = OwnedPipeline.create(pipelineName, (source, message) -> errors.accept(topLevelName(source), message),
+                null);
+    }
+
+    Bin bin() {
+        return owned.pipeline();
+    }
+
+    void play() {
+        owned.play();
+    }
+
+    void addTee(MediaKind kind) {
+        Element tee = Elements.tee("tee-" + kind.token());
+        adopt(tee);
+        rawTees.put(kind, tee);
+    }
+
+    Element rawTee(MediaKind kind) {
+        Element tee = rawTees.get(kind);
+        if (tee == null) {
+            throw new IllegalStateException("stream has no " + kind.token());
+        }
+        return tee;
+    }
+
+    /** Adds an element whose wrapper this graph disposes when the pipeline is closed. */
+    void adopt(Element element) {
+        Elements.addLive(bin(), element);
+        synchronized (adopted) {
+            adopted.add(element);
+        }
+    }
+
+    /** Stops, removes and disposes an adopted element. */
+    void remove(Element element) {
+        synchronized (adopted) {
+            adopted.remove(element);
+        }
+        Elements.removeQuietly(bin(), element);
+    }
+
+    /**
+     * Streaming thread: links a new publisher pad to the raw tee of its kind, or to a discarding sink
+     * when nothing forwards it (an unlinked pad would fail the publisher's whole webrtcbin). Linking
+     * does not block.
+     *
+     * @return the kind linked to a tee, if any
+     */
+    Optional<MediaKind> linkPublisherPad(Pad pad) {
+        Optional<MediaKind> kind = mediaOf(pad);
+        Element tee = kind.map(rawTees::get).orElse(null);
+        if (tee == null || tee.getStaticPad("sink").isLinked()) {
+            discard(pad);
+            return Optional.empty();
+        }
+        Elements.link(pad, tee.getStaticPad("sink"));
+        return kind;
+    }
+
+    private static Optional<MediaKind> mediaOf(Pad pad) {
+        Caps caps = pad.getCurrentCaps();
+        if (caps == null || caps.isEmpty()) {
+            caps = pad.queryCaps(null);
+        }
+        if (caps == null || caps.isEmpty() || !caps.getStructure(0).hasField("media")) {
+            return Optional.empty();
+        }
+        return MediaKind.fromToken(caps.getStructure(0).getString("media"));
+    }
+
+    private void discard(Pad pad) {
+        Element sink = Elements.make("fakesink", null);
+        sink.set("sync", false);
+        sink.set("async", false);
+        synchronized (adopted) {
+            adopted.add(sink);
+        }
+        Elements.addLive(bin(), sink);
+        Elements.link(pad, sink.getStaticPad("sink"));
+        LOG.debug("publisher pad {} discarded", pad.getName());
+    }
+
+    /** Asks the publisher for a video key frame (PLI/FIR from its rtpsession). */
+    boolean requestKeyframe() {
+        Element tee = rawTees.get(MediaKind.VIDEO);
+        return tee != null && tee.getStaticPad("sink").isLinked()
+                && KeyframeRequests.requestUpstream(tee.getStaticPad("sink"));
+    }
+
+    Repayloader acquireRepayloader(ViewerTrack track, String name) {
+        Repayloader.Key key = new Repayloader.Key(track.kind(), track.codec(), track.viewerFormat().payloadType());
+        Repayloader r = repayloaders.computeIfAbsent(key, k -> Repayloader.build(this, rawTee(k.kind()), k, name));
+        r.acquire();
+        return r;
+    }
+
+    void releaseRepayloader(Repayloader r) {
+        if (r.release() && repayloaders.remove(r.key(), r)) {
+            r.close(this);
+        }
+    }
+
+    List<RepayloaderSnapshot> repayloaderSnapshots() {
+        return repayloaders.values().stream().map(r -> new RepayloaderSnapshot(r.key().kind().token(),
+                r.key().codec().label(), r.key().payloadType(), r.users())).toList();
+    }
+
+    /** Pipeline to NULL (stops every branch at once), then disposes every wrapper and the pipeline. */
+    @Override
+    public void close() {
+        owned.close();
+        List<Element> all;
+        synchronized (adopted) {
+            all = List.copyOf(adopted);
+            adopted.clear();
+        }
+        for (Element e : all) {
+            Elements.guard("dispose element", e::dispose);
+        }
+        repayloaders.clear();
+    }
+
+    /** The name of the pipeline's child that contains {@code source} (for error attribution). */
+    private String topLevelName(GstObject source) {
+        try {
+            GstObject current = source;
+            Pipeline pipeline = owned.pipeline();
+            while (current != null) {
+                GstObject parent = current.getParent();
+                if (parent == null || parent.equals(pipeline)) {
+                    return current.getName();
+                }
+                current = parent;
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("cannot attribute error source", e);
+        }
+        return "";
+    }
+}
