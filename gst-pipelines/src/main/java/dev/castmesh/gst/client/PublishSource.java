@@ -1,7 +1,5 @@
 package dev.castmesh.gst.client;
 
-import dev.castmesh.gst.sdp.RtpFormat;
-
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -34,14 +32,6 @@ public record PublishSource(Optional<Path> file, VideoCodec codec, int width, in
 
     public PublishSource withVideo(int newWidth, int newHeight, int newFps, int newKbps) {
         return new PublishSource(file, codec, newWidth, newHeight, newFps, newKbps);
-    }
-
-    RtpFormat videoFormat() {
-        return ClientFormats.video(codec, videoPayloadType());
-    }
-
-    RtpFormat audioFormat() {
-        return ClientFormats.opus(OPUS_PT);
     }
 
     int videoPayloadType() {

@@ -2,13 +2,9 @@ package dev.castmesh.gst.client;
 
 import dev.castmesh.gst.runtime.GstRuntime;
 import dev.castmesh.gst.runtime.OwnedPipeline;
-import dev.castmesh.gst.sdp.MediaKind;
-import dev.castmesh.gst.sdp.RtpCaps;
-import dev.castmesh.gst.sdp.RtpFormat;
 import dev.castmesh.gst.webrtc.IceServers;
 import dev.castmesh.gst.webrtc.WebRtcEndpoint;
 import dev.castmesh.gst.webrtc.WebRtcStats;
-import org.freedesktop.gstreamer.Caps;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.Pad;
 
@@ -45,12 +41,10 @@ public final class WhipClient implements AutoCloseable {
             session.attach(pipeline, WebRtcEndpoint.wrap(webrtc, IceServers.fromUrls(iceServers), session.executor(),
                     ClientRuntime.scheduler()));
             for (Pad pad : webrtc.getSinkPads()) {
-                MediaKind kind = kindOf(pad);
-                RtpFormat format = kind == MediaKind.VIDEO ? source.videoFormat() : source.audioFormat();
-                WebRtcEndpoint.setCodecPreferences(pad, Caps.fromString(RtpCaps.of(kind, format)));
                 WebRtcEndpoint.setDirection(pad, WebRtcEndpoint.DIRECTION_SENDONLY);
             }
             pipeline.play();
+            awaitCaps(webrtc, timeout);
             session.negotiate();
             return client;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -86,11 +80,18 @@ public final class WhipClient implements AutoCloseable {
         session.close();
     }
 
-    private static MediaKind kindOf(Pad webrtcSinkPad) {
-        Caps caps = webrtcSinkPad.peerQueryCaps(null);
-        String media = caps == null || caps.isEmpty() ? "" : caps.getStructure(0).getString("media");
-        return MediaKind.fromToken(media == null ? "" : media)
-                .orElseThrow(() -> new IllegalStateException("source branch without RTP media caps"));
+    /**
+     * The offer is built from the caps the payloaders actually produce (H.264 profile-level-id comes
+     * from the encoder's SPS), so wait until every webrtcbin input has caps.
+     */
+    private static void awaitCaps(Element webrtc, Duration timeout) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!webrtc.getSinkPads().stream().allMatch(Pad::hasCurrentCaps)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the media source produced nothing within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(10);
+        }
     }
 
     private static String overlay() {

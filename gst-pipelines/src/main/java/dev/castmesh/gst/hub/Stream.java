@@ -110,7 +110,7 @@ final class Stream {
             viewers.put(id, viewer);
             graph.adopt(endpoint.element());
             for (ViewerTrack t : viewerTracks) {
-                Pad sink = endpoint.requestSendPad(Caps.fromString(RtpCaps.of(t.kind(), t.viewerFormat())));
+                Pad sink = endpoint.requestSendPad(Caps.fromString(RtpCaps.forSending(t.kind(), t.viewerFormat())));
                 Element source;
                 if (t.direct()) {
                     source = graph.rawTee(t.kind());

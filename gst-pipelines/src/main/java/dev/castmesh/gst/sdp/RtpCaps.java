@@ -12,7 +12,21 @@ public final class RtpCaps {
     private RtpCaps() {
     }
 
+    /** Everything the format says: payload, encoding, fmtp parameters, feedback (for offers). */
     public static String of(MediaKind kind, RtpFormat format) {
+        return render(kind, format, true);
+    }
+
+    /**
+     * Codec preferences for a sending pad: payload, encoding and feedback but no fmtp parameters. The
+     * answer still carries the offerer's fmtp (an answer keeps the offer's fields these caps lack), while
+     * the packets' own caps (profile-level-id, sprop-*) can never conflict with the preferences.
+     */
+    public static String forSending(MediaKind kind, RtpFormat format) {
+        return render(kind, format, false);
+    }
+
+    private static String render(MediaKind kind, RtpFormat format, boolean withFmtp) {
         StringBuilder caps = new StringBuilder("application/x-rtp, media=(string)").append(kind.token())
                 .append(", payload=(int)").append(format.payloadType())
                 .append(", clock-rate=(int)").append(format.clockRate())
@@ -21,7 +35,7 @@ public final class RtpCaps {
             caps.append(", encoding-params=(string)").append(quote(format.encodingParams()));
         }
         for (Map.Entry<String, String> p : format.fmtp().entrySet()) {
-            if (p.getKey().matches("[a-z0-9][a-z0-9_-]*") && !p.getKey().equals("payload")) {
+            if (withFmtp && p.getKey().matches("[a-z0-9][a-z0-9_-]*") && !p.getKey().equals("payload")) {
                 caps.append(", ").append(p.getKey()).append("=(string)").append(quote(p.getValue()));
             }
         }

@@ -6,10 +6,12 @@ import dev.castmesh.gst.client.WhepClient;
 import dev.castmesh.gst.client.WhepOptions;
 import dev.castmesh.gst.client.WhipClient;
 import dev.castmesh.gst.hub.MediaEngine;
+import dev.castmesh.gst.hub.StreamSnapshot;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +55,13 @@ final class Media {
             counted[i] = viewers[i].videoFrames() - before[i];
         }
         return counted;
+    }
+
+    /** Polls the stream's snapshot until {@code condition} holds. */
+    static StreamSnapshot snapshotWhen(MediaEngine engine, String stream, Predicate<StreamSnapshot> condition)
+            throws InterruptedException {
+        await(() -> engine.stream(stream).filter(condition).isPresent(), TIMEOUT, "snapshot of " + stream);
+        return engine.stream(stream).orElseThrow();
     }
 
     static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
