@@ -31,6 +31,7 @@ final class Peer implements AutoCloseable {
     private final List<JsonNode> events = Collections.synchronizedList(new ArrayList<>());
     private final Thread reader;
     private final String name;
+    private volatile java.util.function.Consumer<JsonNode> listener = e -> { };
 
     private Peer(String name, Process process) {
         this.name = name;
@@ -59,7 +60,9 @@ final class Peer implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 if (line.startsWith("{")) {
                     try {
-                        events.add(JSON.readTree(line));
+                        JsonNode event = JSON.readTree(line);
+                        listener.accept(event);
+                        events.add(event);
                     } catch (IOException e) {
                         // not one of the peer's JSON lines
                     }
@@ -68,6 +71,11 @@ final class Peer implements AutoCloseable {
         } catch (IOException e) {
             // process ended
         }
+    }
+
+    /** Called on the reader thread for each event as it arrives (to sample something at the same moment). */
+    void onEvent(java.util.function.Consumer<JsonNode> consumer) {
+        this.listener = consumer;
     }
 
     /** The first event with this {@code event} name, waiting up to {@code wait}. */
