@@ -10,28 +10,34 @@ import java.util.Optional;
  *
  * @param file a media file, or empty for the test source
  * @param videoKbps target video bitrate, kbit/s
+ * @param keyframeInterval frames between periodic key frames (more come when the server asks)
  */
-public record PublishSource(Optional<Path> file, VideoCodec codec, int width, int height, int fps, int videoKbps) {
+public record PublishSource(Optional<Path> file, VideoCodec codec, int width, int height, int fps, int videoKbps,
+                            int keyframeInterval) {
     public static final int VIDEO_PT = 96;
     public static final int H264_PT = 102;
     public static final int OPUS_PT = 111;
 
     public PublishSource {
-        if (width < 16 || height < 16 || fps < 1 || videoKbps < 10) {
+        if (width < 16 || height < 16 || fps < 1 || videoKbps < 10 || keyframeInterval < 1) {
             throw new IllegalArgumentException("invalid video settings");
         }
     }
 
     public static PublishSource test(VideoCodec codec) {
-        return new PublishSource(Optional.empty(), codec, 640, 360, 30, 800);
+        return new PublishSource(Optional.empty(), codec, 640, 360, 30, 800, 60);
     }
 
     public static PublishSource file(Path file, VideoCodec codec) {
-        return new PublishSource(Optional.of(file), codec, 640, 360, 30, 800);
+        return new PublishSource(Optional.of(file), codec, 640, 360, 30, 800, 60);
     }
 
     public PublishSource withVideo(int newWidth, int newHeight, int newFps, int newKbps) {
-        return new PublishSource(file, codec, newWidth, newHeight, newFps, newKbps);
+        return new PublishSource(file, codec, newWidth, newHeight, newFps, newKbps, keyframeInterval);
+    }
+
+    public PublishSource withKeyframeInterval(int frames) {
+        return new PublishSource(file, codec, width, height, fps, videoKbps, frames);
     }
 
     int videoPayloadType() {
@@ -68,7 +74,7 @@ public record PublishSource(Optional<Path> file, VideoCodec codec, int width, in
     private String encoder() {
         int pt = videoPayloadType();
         if (codec == VideoCodec.VP8) {
-            return "vp8enc deadline=1 cpu-used=8 target-bitrate=" + videoKbps * 1000 + " keyframe-max-dist=" + fps * 2
+            return "vp8enc deadline=1 cpu-used=8 target-bitrate=" + videoKbps * 1000 + " keyframe-max-dist=" + keyframeInterval
                     + " ! rtpvp8pay pt=" + pt + " picture-id-mode=15-bit mtu=1200"
                     + " ! application/x-rtp,media=video,encoding-name=VP8,payload=" + pt + ",clock-rate=90000";
         }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param stunTurnUrls ICE servers: {@code stun:host:port}, {@code turn:user:pass@host:port} (may be empty)
  * @param negotiationTimeout the longest a publish/subscribe call waits for its answer (incl. ICE gathering)
  * @param sessionIdleTimeout a session that has not connected, or has been silent, this long is ended;
- *                           RTCP-based silence of viewers is never judged on less than 15 s
+ *                           RTCP-based silence of viewers is never judged on less than 12 s
  */
 public record EngineOptions(List<String> stunTurnUrls, Duration negotiationTimeout, Duration sessionIdleTimeout) {
 

@@ -34,7 +34,8 @@ import java.util.function.Function;
 final class Stream {
     private static final Logger LOG = LoggerFactory.getLogger(Stream.class);
     private static final Duration KEYFRAME_INTERVAL = Duration.ofMillis(500);
-    private static final Duration MIN_RTCP_SILENCE = Duration.ofSeconds(15);
+    /** webrtcbin peers send receiver reports every 2.5-7.5 s; browsers about every second. */
+    private static final Duration MIN_RTCP_SILENCE = Duration.ofSeconds(12);
     private static final int STATS_EVERY_TICKS = 4;
 
     private final String name;

@@ -30,9 +30,17 @@ final class ViewerBranch {
         return new ViewerBranch(sourceTee, teePad, queue);
     }
 
-    /** Unlink from the tee, stop and remove the queue, release the tee pad. Idempotent, each step guarded. */
-    void close(StreamGraph graph) {
+    /**
+     * Step 1 of teardown: unlink from the tee (takes no streaming lock, so it cannot wait on a queue
+     * thread blocked inside a webrtcbin that never connected). The tee then sees NOT_LINKED here, which
+     * it ignores, and never the FLUSHING that stopping the viewer produces.
+     */
+    void detach() {
         Elements.guard("unlink viewer branch", () -> teePad.unlink(queue.getStaticPad("sink")));
+    }
+
+    /** Step 2, after the viewer's webrtcbin is stopped: stop and remove the queue, release the tee pad. */
+    void dispose(StreamGraph graph) {
         graph.remove(queue);
         Elements.guard("release tee pad", () -> sourceTee.releaseRequestPad(teePad));
     }

@@ -34,18 +34,21 @@ final class ViewerSession extends Session {
         repayloaders.add(r);
     }
 
-    /** Tears down in reverse build order: branches, webrtcbin, then shared re-payloaders. Idempotent. */
+    /**
+     * Tears down in an order that cannot deadlock or disturb the tees: unlink every branch from its tee,
+     * stop and remove the webrtcbin (this releases queue threads it was blocking), stop and remove the
+     * queues and release the tee pads, then release shared re-payloaders. Idempotent, each step guarded.
+     */
     void close(StreamGraph graph) {
         if (closed) {
             return;
         }
         closed = true;
         endpoint().close();
-        for (ViewerBranch b : branches) {
-            b.close(graph);
-        }
-        branches.clear();
+        branches.forEach(ViewerBranch::detach);
         Elements.guard("remove viewer webrtcbin", () -> graph.remove(endpoint().element()));
+        branches.forEach(b -> b.dispose(graph));
+        branches.clear();
         for (Repayloader r : repayloaders) {
             Elements.guard("release re-payloader", () -> graph.releaseRepayloader(r));
         }

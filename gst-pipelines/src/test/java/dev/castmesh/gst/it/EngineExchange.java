@@ -10,6 +10,8 @@ final class EngineExchange implements SdpExchange {
     private final String stream;
     private final boolean publish;
     private volatile String sessionId;
+    private volatile boolean vanish;
+    private volatile String lastOffer;
 
     private EngineExchange(MediaEngine engine, String stream, boolean publish) {
         this.engine = engine;
@@ -27,9 +29,20 @@ final class EngineExchange implements SdpExchange {
 
     @Override
     public String exchange(String offerSdp) {
+        lastOffer = offerSdp;
         SessionAnswer answer = publish ? engine.publish(stream, offerSdp) : engine.subscribe(stream, offerSdp);
         sessionId = answer.sessionId();
         return answer.sdp();
+    }
+
+    /** Makes {@link #terminate} do nothing: the client disappears without telling the server. */
+    EngineExchange vanishing() {
+        vanish = true;
+        return this;
+    }
+
+    String lastOffer() {
+        return lastOffer;
     }
 
     String sessionId() {
@@ -39,7 +52,7 @@ final class EngineExchange implements SdpExchange {
     @Override
     public void terminate() {
         String id = sessionId;
-        if (id != null) {
+        if (id != null && !vanish) {
             engine.endSession(stream, id);
         }
     }

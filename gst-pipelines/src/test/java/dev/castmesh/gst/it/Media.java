@@ -24,14 +24,25 @@ final class Media {
 
     /** 320x240 at 30 fps keeps a 2-core machine comfortable. */
     static WhipClient publish(MediaEngine engine, String stream, VideoCodec codec) throws Exception {
-        WhipClient client = WhipClient.start(PublishSource.test(codec).withVideo(320, 240, 30, 300),
-                EngineExchange.whip(engine, stream), List.of(), TIMEOUT);
+        return publish(engine, EngineExchange.whip(engine, stream), smallSource(codec));
+    }
+
+    static WhipClient publish(MediaEngine engine, EngineExchange exchange, PublishSource source) throws Exception {
+        WhipClient client = WhipClient.start(source, exchange, List.of(), TIMEOUT);
         assertTrue(client.awaitConnected(TIMEOUT), "publisher connected");
         return client;
     }
 
+    static PublishSource smallSource(VideoCodec codec) {
+        return PublishSource.test(codec).withVideo(320, 240, 30, 300);
+    }
+
     static WhepClient view(MediaEngine engine, String stream, WhepOptions options) throws Exception {
-        WhepClient client = WhepClient.start(EngineExchange.whep(engine, stream), options);
+        return view(EngineExchange.whep(engine, stream), options);
+    }
+
+    static WhepClient view(EngineExchange exchange, WhepOptions options) throws Exception {
+        WhepClient client = WhepClient.start(exchange, options);
         assertTrue(client.awaitConnected(TIMEOUT), "viewer connected");
         return client;
     }
