@@ -4,34 +4,75 @@ import dev.castmesh.controlplane.config.ConfigException;
 import dev.castmesh.controlplane.config.ControlPlaneConfig;
 import dev.castmesh.controlplane.config.ControlPlaneConfigLoader;
 import dev.castmesh.controlplane.config.MicronautProperties;
+import dev.castmesh.controlplane.database.DatabaseProbe;
+import dev.castmesh.controlplane.database.DatabaseUnavailableException;
+import dev.castmesh.controlplane.database.DatabaseUrl;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.net.BindException;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** Entry point: {@code control-plane [--config FILE]}. */
 public final class ControlPlane {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
+
     private ControlPlane() {
     }
 
+    /**
+     * Starts or exits with status 2 and one line on stderr ({@code castmesh control-plane: …}) for a configuration
+     * mistake, an unusable database or a taken port; 1 for any other start-up failure. Passwords are masked.
+     */
     public static void main(String[] args) {
+        ControlPlaneConfig config;
         try {
-            ControlPlaneConfig config = new ControlPlaneConfigLoader(System.getenv()).load(configFile(args));
-            start(config);
+            config = new ControlPlaneConfigLoader(System.getenv()).load(configFile(args));
         } catch (ConfigException e) {
-            System.err.println("castmesh control-plane: configuration error: " + e.getMessage());
-            System.exit(2);
+            exit(2, "configuration error: " + e.getMessage());
+            return;
+        }
+        try {
+            start(config);
+        } catch (DatabaseUnavailableException e) {
+            exit(2, e.getMessage());
+        } catch (RuntimeException e) {
+            if (StartupFailure.rootCause(e) instanceof BindException) {
+                exit(2, "cannot listen on " + config.http().listen() + ": " + StartupFailure.describe(e));
+            } else {
+                exit(1, "cannot start: " + StartupFailure.describe(e));
+            }
         }
     }
 
     /** Starts the control plane with its HTTP server; tests call this too, with {@code listen = "127.0.0.1:0"}. */
     public static ApplicationContext start(ControlPlaneConfig config) {
-        return Micronaut.build(new String[0])
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts with a given clock (tests move time). First opens one database connection, so an unreachable
+     * database fails fast with {@link DatabaseUnavailableException} instead of a framework error.
+     */
+    public static ApplicationContext start(ControlPlaneConfig config, Clock clock) {
+        DatabaseProbe.check(config.database());
+        ApplicationContext context = new Launcher()
                 .mainClass(ControlPlane.class)
                 .banner(false)
                 .properties(MicronautProperties.of(config))
-                .singletons(config, config.http(), config.database(), config.auth())
+                .singletons(config, config.http(), config.database(), config.auth(), clock)
                 .start();
+        context.findBean(EmbeddedServer.class).ifPresent(server -> LOG.info("listening on {}, database {}",
+                server.getURL(), DatabaseUrl.mask(config.database().url())));
+        return context;
+    }
+
+    private static void exit(int status, String message) {
+        System.err.println("castmesh control-plane: " + message);
+        System.exit(status);
     }
 
     private static Path configFile(String[] args) {

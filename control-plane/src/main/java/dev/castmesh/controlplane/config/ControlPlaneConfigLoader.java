@@ -15,27 +15,38 @@ public final class ControlPlaneConfigLoader {
     }
 
     public ControlPlaneConfig load(Path file) {
-        return withEnvironment(file == null ? ControlPlaneConfig.defaults() : toml.read(file, ControlPlaneConfig.class));
+        if (file == null) {
+            return withEnvironment(ControlPlaneConfig.defaults(), "");
+        }
+        return withEnvironment(toml.read(file, ControlPlaneConfig.class), file + ": ");
     }
 
     public ControlPlaneConfig parse(String text) {
-        return withEnvironment(toml.parse(text, ControlPlaneConfig.class));
+        return withEnvironment(toml.parse(text, ControlPlaneConfig.class), "");
     }
 
-    private ControlPlaneConfig withEnvironment(ControlPlaneConfig config) {
+    /** @param origin put before errors about keys of the file, like the TOML loader does */
+    private ControlPlaneConfig withEnvironment(ControlPlaneConfig config, String origin) {
         HttpConfig http = config.http();
         String port = env.get("PORT");
         if (port != null && !port.isBlank()) {
             try {
                 http = http.withPort(Integer.parseInt(port.trim()));
-            } catch (NumberFormatException e) {
+            } catch (NumberFormatException | ConfigException e) {
                 throw new ConfigException("environment variable PORT is not a port number: '" + port + "'");
             }
         }
         DatabaseConfig database = config.database();
         String databaseUrl = env.get("DATABASE_URL");
-        if (databaseUrl != null && !databaseUrl.isBlank()) {
-            database = new DatabaseConfig(databaseUrl.trim(), database.maxConnections(), database.connectTimeout());
+        boolean fromEnvironment = databaseUrl != null && !databaseUrl.isBlank();
+        if (fromEnvironment) {
+            database = database.withUrl(databaseUrl);
+        }
+        try {
+            database.parsedUrl();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException((fromEnvironment ? "environment variable DATABASE_URL" : origin + "key 'database.url'")
+                    + ": " + e.getMessage());
         }
         return new ControlPlaneConfig(http, database, config.auth());
     }

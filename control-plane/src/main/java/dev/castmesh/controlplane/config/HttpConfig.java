@@ -38,7 +38,7 @@ public record HttpConfig(String listen, @JsonProperty("public") String publicUrl
     private static int port(String listen) {
         int colon = listen.lastIndexOf(':');
         if (colon <= 0) {
-            throw new ConfigException("http.listen must be host:port, got '" + listen + "'");
+            throw new ConfigException("listen: must be host:port, got '" + listen + "'");
         }
         try {
             int port = Integer.parseInt(listen.substring(colon + 1));
@@ -47,7 +47,7 @@ public record HttpConfig(String listen, @JsonProperty("public") String publicUrl
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new ConfigException("http.listen has an invalid port in '" + listen + "'");
+            throw new ConfigException("listen: invalid port in '" + listen + "'");
         }
     }
 }

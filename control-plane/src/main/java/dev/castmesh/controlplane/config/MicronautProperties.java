@@ -1,11 +1,16 @@
 package dev.castmesh.controlplane.config;
 
+import dev.castmesh.controlplane.database.DatabaseConfig;
+import dev.castmesh.controlplane.database.DatabaseUrl;
 import dev.castmesh.security.SecurityProperties;
 
 import java.util.HashMap;
 import java.util.Map;
 
-/** Translates our TOML config into the Micronaut properties that drive the server, security and the data source. */
+/**
+ * Translates our TOML config into the Micronaut properties that drive the server, security, the data source, Flyway and the
+ * management endpoints. Database credentials are not properties (see {@code DataSourceCredentials}).
+ */
 public final class MicronautProperties {
     private MicronautProperties() {
     }
@@ -17,6 +22,49 @@ public final class MicronautProperties {
         // Micronaut reads -1 as "any free port"; our TOML says 0 like every other server.
         properties.put("micronaut.server.port", config.http().port() == 0 ? -1 : config.http().port());
         properties.putAll(SecurityProperties.of(config.auth()));
+        // Browser WHIP/WHEP players and the dashboard on another origin need CORS preflights answered, from any
+        // origin like Live777 (credentials are bearer tokens, not cookies), also when the server is on localhost.
+        properties.put("micronaut.server.cors.enabled", config.http().cors());
+        properties.put("micronaut.server.cors.localhost-pass-through", config.http().cors());
+        database(properties, config.database());
+        management(properties);
         return properties;
+    }
+
+    private static void database(Map<String, Object> properties, DatabaseConfig database) {
+        DatabaseUrl url = database.parsedUrl();
+        String prefix = "datasources.default.";
+        properties.put(prefix + "url", url.jdbcUrl(database.connectTimeout()));
+        properties.put(prefix + "driver-class-name", url.driverClassName());
+        properties.put(prefix + "dialect", "POSTGRES");
+        properties.put(prefix + "schema-generate", "NONE");
+        properties.put(prefix + "pool-name", "castmesh-db");
+        properties.put(prefix + "maximum-pool-size", url.poolSize(database.maxConnections()));
+        properties.put(prefix + "connection-timeout", database.connectTimeout().toMillis());
+        // The pool sets the read-only flag on every new connection; it must match how SQLite opened the file.
+        properties.put(prefix + "read-only", url.readOnly());
+        if (url.poolSize(database.maxConnections()) == 1) {
+            // An in-memory SQLite database lives in its one connection: never retire it.
+            properties.put(prefix + "max-lifetime", 0);
+            properties.put(prefix + "idle-timeout", 0);
+        }
+        properties.put("flyway.datasources.default.enabled", true);
+        properties.put("flyway.datasources.default.locations", url.migrations());
+    }
+
+    /** {@code GET /health} (with the database) and {@code GET /metrics} (Prometheus text); nothing else. */
+    private static void management(Map<String, Object> properties) {
+        properties.put("endpoints.all.enabled", false);
+        properties.put("endpoints.health.enabled", true);
+        properties.put("endpoints.health.sensitive", false);
+        properties.put("endpoints.health.details-visible", "ANONYMOUS");
+        properties.put("endpoints.health.disk-space.enabled", false);
+        properties.put("endpoints.health.discovery-client.enabled", false);
+        properties.put("endpoints.prometheus.enabled", true);
+        properties.put("endpoints.prometheus.sensitive", false);
+        properties.put("endpoints.prometheus.path", "/metrics");
+        properties.put("micronaut.metrics.enabled", true);
+        properties.put("micronaut.metrics.export.prometheus.enabled", true);
+        properties.put("micronaut.metrics.export.prometheus.descriptions", true);
     }
 }

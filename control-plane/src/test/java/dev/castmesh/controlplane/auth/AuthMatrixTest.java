@@ -111,8 +111,8 @@ class AuthMatrixTest {
                 }
             }
         }
-        targets.add(new Target("PUT", "/api/recordings", null, null, "unlisted"));
-        targets.add(new Target("GET", "/threaddump", null, null, "unlisted"));
+        targets.add(new Target("PUT", "/api/fixture/unlisted", null, null, "unlisted"));
+        targets.add(new Target("GET", "/threaddump", null, null, "unknown"));
         targets.add(new Target("GET", "/no/such/route", null, null, "unknown"));
         targets.add(new Target("GET", "/api/nodes/node-1/heartbeat/extra", null, null, "unknown"));
         return targets;

@@ -67,9 +67,9 @@ class FixtureRoutesTest {
 
     @Test
     void aRouteWithoutARowIsClosedToEveryToken() {
-        MutableHttpRequest<Object> put = HttpRequest.PUT("/api/recordings", (Object) "{}");
+        MutableHttpRequest<Object> put = HttpRequest.PUT("/api/fixture/unlisted", (Object) "{}");
         assertEquals(401, server.exchange(put).code());
-        HttpResponse<String> refused = server.exchange(HttpRequest.PUT("/api/recordings", "{}").bearerAuth(STATIC_TOKEN));
+        HttpResponse<String> refused = server.exchange(HttpRequest.PUT("/api/fixture/unlisted", "{}").bearerAuth(STATIC_TOKEN));
         assertEquals(403, refused.code());
         assertTrue(refused.getBody(String.class).orElseThrow().contains("no row in the rights table"));
     }

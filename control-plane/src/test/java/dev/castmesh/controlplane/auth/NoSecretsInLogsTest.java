@@ -83,7 +83,7 @@ class NoSecretsInLogsTest {
             }
             assertEquals(403, post("/whip/cam-2", "v=0", minted).statusCode());
             assertEquals(403, post("/api/token", "{\"id\":\"*\",\"mode\":7}", mintedByLogin).statusCode());
-            assertEquals(403, get("/threaddump", STATIC_TOKEN).statusCode());
+            assertEquals(404, get("/threaddump", STATIC_TOKEN).statusCode());
             assertEquals(404, get("/api/streams", STATIC_TOKEN).statusCode());
             assertEquals(200, get("/health", minted).statusCode());
         } finally {

@@ -62,7 +62,7 @@ class OpenModeTest {
 
     @Test
     void routesWithoutARowAreOpenToo() {
-        assertEquals(204, server.exchange(HttpRequest.PUT("/api/recordings", "{}")).code());
+        assertEquals(204, server.exchange(HttpRequest.PUT("/api/fixture/unlisted", "{}")).code());
         assertEquals(404, server.exchange(HttpRequest.GET("/no/such/route")).code());
     }
 

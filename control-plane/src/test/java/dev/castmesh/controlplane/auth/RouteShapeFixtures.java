@@ -11,7 +11,7 @@ import io.micronaut.http.annotation.Put;
 /**
  * Test only, on when {@link TestServer#FIXTURES} is set: controllers shaped like routes that other
  * branches will add, so the real security filter is exercised in front of real dispatch. When the real
- * controller for one of these lands, delete the fixture method. {@code PUT /api/recordings} has no row
+ * controller for one of these lands, delete the fixture method. {@code PUT /api/fixture/unlisted} has no row
  * in the rights table on purpose: it shows that such a route stays closed until its row is added.
  */
 @Controller
@@ -28,8 +28,8 @@ final class RouteShapeFixtures {
         return HttpResponse.ok("{\"stream\":\"" + stream + "\"}");
     }
 
-    @Put("/api/recordings")
-    HttpResponse<Void> recordings() {
+    @Put("/api/fixture/unlisted")
+    HttpResponse<Void> unlisted() {
         return HttpResponse.noContent();
     }
 }

@@ -95,10 +95,6 @@ final class ClientSession {
         return eos.getCount() == 0 || error != null;
     }
 
-    boolean awaitEos(Duration wait) throws InterruptedException {
-        return eos.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     WebRtcStats stats() {
         try {
             return endpoint.stats().get(2, TimeUnit.SECONDS);

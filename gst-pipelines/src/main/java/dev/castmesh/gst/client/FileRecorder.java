@@ -12,18 +12,21 @@ import org.freedesktop.gstreamer.PadProbeType;
 import org.freedesktop.gstreamer.event.EOSEvent;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes received RTP to a file without decoding: depayload (and parse) → queue → muxer → file.
  * {@code .webm} holds VP8 and Opus, {@code .mp4} holds H.264 and Opus, anything else is Matroska
- * (all three). {@link #finish} sends EOS so the file is complete.
+ * (all three). {@link #finish} sends EOS and waits for it at the file, so the file is complete.
  */
 final class FileRecorder {
     private final Bin pipeline;
@@ -33,6 +36,7 @@ final class FileRecorder {
     private final Map<MediaKind, Pad> inputs = new EnumMap<>(MediaKind.class);
     private final Map<MediaKind, Pad> sources = new EnumMap<>(MediaKind.class);
     private final List<Object> keep = new CopyOnWriteArrayList<>();
+    private final CountDownLatch written = new CountDownLatch(1);
 
     private FileRecorder(Bin pipeline, Element muxer, String container) {
         this.pipeline = pipeline;
@@ -55,6 +59,15 @@ final class FileRecorder {
             throw new IllegalStateException("cannot link muxer to file");
         }
         FileRecorder recorder = new FileRecorder(pipeline, muxer, container);
+        // the pipeline never posts EOS (webrtcbin's own sinks never end): watch the file sink instead
+        Pad.EVENT_PROBE eos = (pad, event) -> {
+            if (event instanceof EOSEvent) {
+                recorder.written.countDown();
+            }
+            return PadProbeReturn.OK;
+        };
+        recorder.keep.add(eos);
+        sink.getStaticPad("sink").addEventProbe(eos);
         recorder.muxPads.put(MediaKind.VIDEO, muxer.getRequestPad("video_%u"));
         recorder.muxPads.put(MediaKind.AUDIO, muxer.getRequestPad("audio_%u"));
         return recorder;
@@ -106,8 +119,13 @@ final class FileRecorder {
         sources.put(kind, webrtcPad);
     }
 
-    /** Stops the inputs and pushes EOS through every track so the muxer finalises the file. */
-    void finish() {
+    /** Stops the inputs, pushes EOS through every track and waits until the muxer has finished the file. */
+    boolean finish(Duration wait) throws InterruptedException {
+        endTracks();
+        return written.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void endTracks() {
         for (Map.Entry<MediaKind, Pad> e : muxPads.entrySet()) {
             Pad in = inputs.get(e.getKey());
             if (in == null) {

@@ -123,9 +123,8 @@ public final class WhepClient implements AutoCloseable {
         recorder = null;
         if (r != null) {
             Elements.guard("finish recording", () -> {
-                r.finish();
                 try {
-                    session.awaitEos(EOS_WAIT);
+                    r.finish(EOS_WAIT);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

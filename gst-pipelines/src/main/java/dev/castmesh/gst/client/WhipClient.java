@@ -7,11 +7,15 @@ import dev.castmesh.gst.webrtc.WebRtcEndpoint;
 import dev.castmesh.gst.webrtc.WebRtcStats;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.Pad;
+import org.freedesktop.gstreamer.PadProbeReturn;
+import org.freedesktop.gstreamer.event.EOSEvent;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A WHIP publisher: a send-only webrtcbin offerer fed by a {@link PublishSource}. {@link #start}
@@ -19,6 +23,7 @@ import java.util.Optional;
  */
 public final class WhipClient implements AutoCloseable {
     private final ClientSession session;
+    private final List<Pad.EVENT_PROBE> probes = new CopyOnWriteArrayList<>();
 
     private WhipClient(ClientSession session) {
         this.session = session;
@@ -40,8 +45,18 @@ public final class WhipClient implements AutoCloseable {
             Element webrtc = pipeline.pipeline().getElementByName("webrtc");
             session.attach(pipeline, WebRtcEndpoint.wrap(webrtc, IceServers.fromUrls(iceServers), session.executor(),
                     ClientRuntime.scheduler()));
+            AtomicInteger ended = new AtomicInteger();
             for (Pad pad : webrtc.getSinkPads()) {
                 WebRtcEndpoint.setDirection(pad, WebRtcEndpoint.DIRECTION_SENDONLY);
+                // a played-out file ends at webrtcbin's inputs; the pipeline itself never posts EOS
+                Pad.EVENT_PROBE eos = (p, event) -> {
+                    if (event instanceof EOSEvent && ended.incrementAndGet() == webrtc.getSinkPads().size()) {
+                        session.onEos();
+                    }
+                    return PadProbeReturn.OK;
+                };
+                client.probes.add(eos);
+                pad.addEventProbe(eos);
             }
             pipeline.play();
             awaitCaps(webrtc, timeout);

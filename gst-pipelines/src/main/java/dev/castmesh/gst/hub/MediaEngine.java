@@ -6,6 +6,7 @@ import dev.castmesh.gst.errors.NegotiationTimeoutException;
 import dev.castmesh.gst.errors.StreamAlreadyPublishedException;
 import dev.castmesh.gst.errors.StreamNotFoundException;
 import dev.castmesh.gst.runtime.GstRuntime;
+import dev.castmesh.gst.sdp.AnswerPatcher;
 import dev.castmesh.gst.sdp.CodecPolicy;
 import dev.castmesh.gst.sdp.Direction;
 import dev.castmesh.gst.sdp.OfferRewriter;
@@ -93,7 +94,8 @@ public final class MediaEngine implements AutoCloseable {
         }
         s.endedFuture().whenComplete((v, e) -> streams.remove(stream, s));
         try {
-            return new SessionAnswer(id, await(s.startPublisher(id, offer, narrowed)));
+            return new SessionAnswer(id, AnswerPatcher.restoreH264ProfileLevelId(
+                    await(s.startPublisher(id, offer, narrowed)), offer));
         } catch (RuntimeException e) {
             streams.remove(stream, s);
             s.endAsync("publish failed");
@@ -111,7 +113,8 @@ public final class MediaEngine implements AutoCloseable {
                 .collect(Collectors.toMap(ViewerTrack::mline, t -> t.viewerFormat().payloadType())), Direction.RECVONLY);
         String id = SessionIds.next();
         try {
-            return new SessionAnswer(id, await(s.addViewer(id, offer, tracks, narrowed)));
+            return new SessionAnswer(id, AnswerPatcher.restoreH264ProfileLevelId(
+                    await(s.addViewer(id, offer, tracks, narrowed)), offer));
         } catch (RuntimeException e) {
             s.endSession(id, "negotiation failed");
             throw e;

@@ -5,6 +5,7 @@ import dev.castmesh.gst.errors.SessionNotFoundException;
 import dev.castmesh.gst.errors.StreamNotFoundException;
 import dev.castmesh.gst.runtime.SerialExecutor;
 import dev.castmesh.gst.sdp.IceCandidate;
+import dev.castmesh.gst.sdp.MediaKind;
 import dev.castmesh.gst.sdp.PublisherTrack;
 import dev.castmesh.gst.sdp.RtpCaps;
 import dev.castmesh.gst.sdp.SdpFragment;
@@ -191,7 +192,7 @@ final class Stream {
             }
         }
         for (ViewerSession v : viewers.values()) {
-            if (v.pollState(now) && v.state() == SessionState.CONNECTED) {
+            if (v.pollState(now) && v.state() == SessionState.CONNECTED && hasVideo()) {
                 keyframes.want();
             }
             if (statsRound && v.answered()) {
@@ -280,6 +281,10 @@ final class Stream {
             return Optional.of(publisher);
         }
         return Optional.ofNullable(viewers.get(id));
+    }
+
+    private boolean hasVideo() {
+        return tracks.stream().anyMatch(t -> t.kind() == MediaKind.VIDEO);
     }
 
     private SessionLiveness liveness(Duration silence) {

@@ -20,7 +20,6 @@ public final class SerialExecutor implements Executor {
     private final Executor pool;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean scheduled;
-    private volatile Thread runner;
 
     public SerialExecutor(String name, Executor pool) {
         this.name = name;
@@ -52,31 +51,22 @@ public final class SerialExecutor implements Executor {
         return result;
     }
 
-    /** True when called from a task of this executor. */
-    public boolean inExecutor() {
-        return runner == Thread.currentThread();
-    }
-
+    /** Runs a batch of tasks, then yields the pool thread (fairness between streams). */
     private void drain() {
-        runner = Thread.currentThread();
-        try {
-            for (int i = 0; i < BATCH; i++) {
-                Runnable next;
-                synchronized (tasks) {
-                    next = tasks.poll();
-                    if (next == null) {
-                        scheduled = false;
-                        return;
-                    }
-                }
-                try {
-                    next.run();
-                } catch (Throwable t) {
-                    LOG.error("task failed on {}", name, t);
+        for (int i = 0; i < BATCH; i++) {
+            Runnable next;
+            synchronized (tasks) {
+                next = tasks.poll();
+                if (next == null) {
+                    scheduled = false;
+                    return;
                 }
             }
-        } finally {
-            runner = null;
+            try {
+                next.run();
+            } catch (Throwable t) {
+                LOG.error("task failed on {}", name, t);
+            }
         }
         pool.execute(this::drain);
     }

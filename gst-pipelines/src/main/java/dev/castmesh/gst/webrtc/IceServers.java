@@ -3,6 +3,8 @@ package dev.castmesh.gst.webrtc;
 import com.sun.jna.ptr.IntByReference;
 import org.freedesktop.gstreamer.Element;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +43,27 @@ public record IceServers(Optional<String> stunServer, List<String> turnServers) 
             }
         }
         return new IceServers(Optional.ofNullable(stun), turn);
+    }
+
+    /**
+     * A TURN URL with credentials in the form webrtcbin reads ({@code turn://user:pass@host:port?...}),
+     * user and password percent-encoded (coturn REST user names contain ':').
+     *
+     * @param url {@code turn:host:port?transport=udp} (or turns:, or with //)
+     */
+    public static String turnUrl(String url, String username, String credential) {
+        String normalised = normalise(url.trim());
+        int hostStart = normalised.indexOf("://") + 3;
+        String host = normalised.substring(hostStart);
+        int at = host.lastIndexOf('@');
+        if (at >= 0) {
+            host = host.substring(at + 1);
+        }
+        return normalised.substring(0, hostStart) + encode(username) + ":" + encode(credential) + "@" + host;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** {@code scheme:rest} or {@code scheme://rest} to {@code scheme://rest}. */

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Viewers arriving at the same moment all negotiate (promises kept alive) and all decode. */
 class ConcurrentViewersIT {
-    private static final int VIEWERS = 10;
+    /** 10 by default; {@code -Dcastmesh.it.viewers=30} for the figure (slow on 2 cores). */
+    private static final int VIEWERS = Integer.getInteger("castmesh.it.viewers", 10);
     private static MediaEngine engine;
 
     @BeforeAll
@@ -38,7 +39,7 @@ class ConcurrentViewersIT {
     }
 
     @Test
-    void tenViewersAddedConcurrentlyAllDecode() throws Exception {
+    void viewersAddedConcurrentlyAllDecode() throws Exception {
         List<WhepClient> viewers = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(VIEWERS);
         try (WhipClient publisher = Media.publish(engine, "crowd", VideoCodec.VP8)) {
@@ -57,7 +58,7 @@ class ConcurrentViewersIT {
             System.out.println(VIEWERS + " concurrent viewers connected in " + joinedMs + " ms; frames in 3 s: "
                     + Arrays.toString(frames));
             for (long f : frames) {
-                assertTrue(f >= 45, "frames in 3 s: " + Arrays.toString(frames));
+                assertTrue(f >= (VIEWERS > 10 ? 30 : 45), "frames in 3 s: " + Arrays.toString(frames));
             }
             var s = engine.stream("crowd").orElseThrow();
             assertEquals(VIEWERS, s.viewers().size());

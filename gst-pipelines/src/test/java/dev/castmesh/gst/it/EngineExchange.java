@@ -12,6 +12,7 @@ final class EngineExchange implements SdpExchange {
     private volatile String sessionId;
     private volatile boolean vanish;
     private volatile String lastOffer;
+    private volatile String lastAnswer;
 
     private EngineExchange(MediaEngine engine, String stream, boolean publish) {
         this.engine = engine;
@@ -32,6 +33,7 @@ final class EngineExchange implements SdpExchange {
         lastOffer = offerSdp;
         SessionAnswer answer = publish ? engine.publish(stream, offerSdp) : engine.subscribe(stream, offerSdp);
         sessionId = answer.sessionId();
+        lastAnswer = answer.sdp();
         return answer.sdp();
     }
 
@@ -39,6 +41,10 @@ final class EngineExchange implements SdpExchange {
     EngineExchange vanishing() {
         vanish = true;
         return this;
+    }
+
+    String lastAnswer() {
+        return lastAnswer;
     }
 
     String lastOffer() {

@@ -59,9 +59,13 @@ class FanOutIT {
 
     @Test
     void h264PublisherFeedsTwoDecodingViewers() throws Exception {
-        try (WhipClient publisher = Media.publish(engine, "h264", VideoCodec.H264);
-             WhepClient a = Media.view(engine, "h264");
+        EngineExchange publishing = EngineExchange.whip(engine, "h264");
+        EngineExchange viewing = EngineExchange.whep(engine, "h264");
+        try (WhipClient publisher = Media.publish(engine, publishing, Media.smallSource(VideoCodec.H264));
+             WhepClient a = Media.view(viewing, WhepOptions.decode());
              WhepClient b = Media.view(engine, "h264")) {
+            assertTrue(publishing.lastAnswer().contains("profile-level-id="), publishing.lastAnswer());
+            assertTrue(viewing.lastAnswer().contains("profile-level-id=42e01f"), viewing.lastAnswer());
             assertDecoding("H264 direct", a, b);
             assertEquals(Codec.H264, a.negotiated().get(MediaKind.VIDEO));
             assertEquals(List.of("H264/90000", "OPUS/48000/2"), engine.stream("h264").orElseThrow().publisher().codecs());

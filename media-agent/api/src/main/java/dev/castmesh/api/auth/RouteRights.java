@@ -49,6 +49,7 @@ public final class RouteRights {
             // Recordings playback: watching a recording is subscribing to the past.
             row(CP, "GET", "/api/playback", A | S, Scope.ALL_STREAMS),
             row(CP, "GET", "/api/playback/{stream}", A | S, Scope.STREAM),
+            row(CP, "PUT", "/api/recordings", A, Scope.ALL_STREAMS),
             // Storage paths do not name the stream in a form we can trust yet: wildcard grants only.
             row(CP, "GET", "/api/record/object/{path...}", A | S, Scope.ALL_STREAMS),
 

@@ -1,24 +1,18 @@
 package dev.castmesh.api.auth;
 
-import java.util.regex.Pattern;
+import dev.castmesh.api.StreamName;
 
-/**
- * What a stream id may look like when we mint a token for it: 1 to 128 URL-unreserved characters
- * ({@code A-Z a-z 0-9 . _ ~ -}), not {@code .} or {@code ..}, so that it is one path segment that never
- * needs percent-encoding and cannot be confused with the wildcard.
- */
+/** The {@code id} claim of a token: a stream name as {@link StreamName} defines it, or the wildcard. */
 public final class StreamIds {
     /** The id that grants rights on every stream. */
     public static final String WILDCARD = "*";
-    public static final int MAX_LENGTH = 128;
-
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._~-]{1," + MAX_LENGTH + "}");
+    public static final int MAX_LENGTH = StreamName.MAX_LENGTH;
 
     private StreamIds() {
     }
 
     public static boolean isValid(String id) {
-        return id != null && VALID.matcher(id).matches() && !id.equals(".") && !id.equals("..");
+        return StreamName.isValid(id) && !WILDCARD.equals(id);
     }
 
     /** A stream id or the wildcard. */

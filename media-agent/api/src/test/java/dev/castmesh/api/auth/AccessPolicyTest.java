@@ -130,12 +130,12 @@ class AccessPolicyTest {
     @EnumSource(Service.class)
     void unlistedRoutesAreClosedEvenToFullGrants(Service service) {
         AccessPolicy policy = AccessPolicy.forService(service);
-        for (String path : List.of("/api/recordings", "/api/admin", "/whip", "/whip/a/b", "/unknown", "/api/streams/x/y")) {
+        for (String path : List.of("/api/unlisted", "/api/admin", "/whip", "/whip/a/b", "/unknown", "/api/streams/x/y")) {
             assertEquals(UNAUTHENTICATED, policy.check(null, "PUT", path), path);
             assertEquals(FORBIDDEN, policy.check(Grant.full(), "PUT", path), path);
         }
         assertEquals(FORBIDDEN, policy.check(Grant.full(), "GET", "/whip/" + OWN));
-        assertTrue(policy.match("PUT", "/api/recordings").isEmpty());
+        assertTrue(policy.match("PUT", "/api/unlisted").isEmpty());
     }
 
     @Test
@@ -159,7 +159,7 @@ class AccessPolicyTest {
         assertFalse(CONTROL_PLANE.isOpen());
         assertEquals(ALLOW, open.check(null, "GET", "/api/nodes"));
         assertEquals(ALLOW, open.check(new Grant(OTHER, 0), "POST", "/whip/" + OWN));
-        assertEquals(ALLOW, open.check(null, "PUT", "/api/recordings"));
+        assertEquals(ALLOW, open.check(null, "PUT", "/api/unlisted"));
         MatchedRoute nodes = open.match("GET", "/api/nodes").orElseThrow();
         assertEquals(ALLOW, open.decide(null, nodes));
         assertEquals(UNAUTHENTICATED, CONTROL_PLANE.decide(null, nodes));
@@ -167,10 +167,10 @@ class AccessPolicyTest {
 
     @Test
     void enforcingACustomTable() {
-        RouteRule extra = new RouteRule("PUT", PathTemplate.parse("/api/recordings"), 1, Scope.ALL_STREAMS,
+        RouteRule extra = new RouteRule("PUT", PathTemplate.parse("/api/unlisted"), 1, Scope.ALL_STREAMS,
                 java.util.Set.of(Service.CONTROL_PLANE));
         AccessPolicy policy = AccessPolicy.enforcing(List.of(extra));
-        assertEquals(ALLOW, policy.check(new Grant("*", 1), "PUT", "/api/recordings"));
+        assertEquals(ALLOW, policy.check(new Grant("*", 1), "PUT", "/api/unlisted"));
         assertEquals(List.of(extra), policy.table());
     }
 

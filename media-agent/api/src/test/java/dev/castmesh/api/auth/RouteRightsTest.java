@@ -30,6 +30,7 @@ class RouteRightsTest {
             "DELETE /api/record/{stream} STREAM admin",
             "GET /api/record/{stream} STREAM admin",
             "POST /api/record/{stream} STREAM admin",
+            "PUT /api/recordings ALL_STREAMS admin",
             "* /api/relay/{alias}/{path...} ALL_STREAMS admin",
             "GET /api/streams ALL_STREAMS admin",
             "DELETE /api/streams/{stream} STREAM admin",

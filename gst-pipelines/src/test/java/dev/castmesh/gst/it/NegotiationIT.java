@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the engine refuses, with typed exceptions and client-readable messages. */
-class RefusalIT {
+/** What the engine answers (a browser offer) and what it refuses, with typed exceptions and readable messages. */
+class NegotiationIT {
     private static final String HEAD = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
             + "a=group:BUNDLE 0\r\na=ice-ufrag:abcd\r\na=ice-pwd:0123456789012345678901\r\n"
             + "a=fingerprint:sha-256 AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99\r\n"
@@ -38,6 +38,25 @@ class RefusalIT {
     @AfterAll
     static void stop() {
         engine.close();
+    }
+
+    @Test
+    void browserOfferIsAnsweredWithOneCodecPerSectionAfterGathering() throws Exception {
+        String offer;
+        try (var in = NegotiationIT.class.getResourceAsStream("/chrome-publish-offer.sdp")) {
+            offer = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var answer = engine.publish("browser", offer);
+        assertEquals(22, answer.sessionId().length());
+        var sd = dev.castmesh.gst.sdp.SdpParser.parse(answer.sdp());
+        assertEquals(List.of(111), sd.media().get(0).formats().stream().map(f -> f.payloadType()).toList());
+        assertEquals(List.of(96), sd.media().get(1).formats().stream().map(f -> f.payloadType()).toList());
+        assertEquals(dev.castmesh.gst.sdp.Direction.RECVONLY, sd.media().get(1).direction());
+        assertTrue(answer.sdp().contains("a=candidate:"), "non-trickle answer carries its candidates");
+        assertTrue(!answer.sdp().contains("a=extmap"), answer.sdp());
+        assertEquals(List.of("OPUS/48000/2", "VP8/90000"), engine.stream("browser").orElseThrow().publisher().codecs());
+        engine.endStream("browser");
+        assertTrue(engine.stream("browser").isEmpty());
     }
 
     @Test

@@ -1,0 +1,121 @@
+package dev.castmesh.controlplane.testing;
+
+import dev.castmesh.controlplane.ControlPlane;
+import dev.castmesh.controlplane.config.ControlPlaneConfig;
+import dev.castmesh.controlplane.config.HttpConfig;
+import dev.castmesh.controlplane.database.DatabaseConfig;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A real control plane on a free port, started through {@link ControlPlane#start} like production. One per database
+ * kind is shared by the whole test JVM (boot costs about a second) and stopped by Micronaut's shutdown hook; tests
+ * empty the tables with {@link #reset()}. Others are started and closed by the test that needs them.
+ */
+public final class TestControlPlane implements AutoCloseable {
+    /** The databases every contract test runs on. */
+    public enum Db { SQLITE, POSTGRES }
+
+    private static final Map<Db, TestControlPlane> SHARED = new EnumMap<>(Db.class);
+
+    public final ApplicationContext context;
+    public final MutableClock clock;
+    public final String databaseUrl;
+    private HttpClient client;
+
+    private TestControlPlane(ApplicationContext context, MutableClock clock, String databaseUrl) {
+        this.context = context;
+        this.clock = clock;
+        this.databaseUrl = databaseUrl;
+    }
+
+    public static synchronized TestControlPlane shared(Db db) {
+        // No shutdown hook of our own: Micronaut registers one that stops the server and the context, and a second
+        // hook closing the same context concurrently deadlocks with it (seen: NettyHttpServer.stop vs context.stop).
+        return SHARED.computeIfAbsent(db, kind -> start(freshUrl(kind), 10, Duration.ofSeconds(30)));
+    }
+
+    /** A new empty database of that kind. */
+    public static String freshUrl(Db db) {
+        return switch (db) {
+            case SQLITE -> "sqlite://" + tempDirectory().resolve("castmesh.db") + "?mode=rwc";
+            case POSTGRES -> PostgresServer.get().createDatabase();
+        };
+    }
+
+    public static TestControlPlane start(String databaseUrl, int maxConnections, Duration connectTimeout) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T08:00:00.123Z"));
+        ControlPlaneConfig config = new ControlPlaneConfig(new HttpConfig("127.0.0.1:0", null, null),
+                new DatabaseConfig(databaseUrl, maxConnections, connectTimeout), null);
+        return new TestControlPlane(ControlPlane.start(config, clock), clock, databaseUrl);
+    }
+
+    private static Path tempDirectory() {
+        try {
+            Path dir = Files.createTempDirectory("castmesh-test");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URL url() {
+        return context.getBean(EmbeddedServer.class).getURL();
+    }
+
+    public synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.create(url());
+        }
+        return client;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /**
+     * The pool itself (on SQLite with the read-only guard), not Micronaut Data's contextual wrapper that only works
+     * inside a connection or transaction scope.
+     */
+    public DataSource dataSource() {
+        return DelegatingDataSource.unwrapDataSource(bean(DataSource.class));
+    }
+
+    /** Deletes every recording and puts the clock back to its start. */
+    public void reset() {
+        clock.set(Instant.parse("2026-11-20T08:00:00.123Z"));
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM recordings");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
+        if (context.isRunning()) {
+            context.close();
+        }
+    }
+}
