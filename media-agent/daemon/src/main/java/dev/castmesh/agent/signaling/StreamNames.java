@@ -1,18 +1,19 @@
 package dev.castmesh.agent.signaling;
 
 import dev.castmesh.agent.http.ApiException;
-import dev.castmesh.api.auth.StreamIds;
+import dev.castmesh.api.StreamName;
 
-/** Every stream name the agent accepts passes the one rule of {@code media-agent/api} ({@link StreamIds}). */
+/** Every stream name the agent accepts passes the one rule of {@code media-agent/api} ({@link StreamName}). */
 public final class StreamNames {
     private StreamNames() {
     }
 
     public static String require(String stream) {
-        if (!StreamIds.isValid(stream)) {
-            throw ApiException.badRequest("invalid stream name: use 1 to " + StreamIds.MAX_LENGTH
-                    + " characters of A-Z a-z 0-9 . _ ~ - (not '.' or '..'; no '/', spaces or control characters)");
+        try {
+            StreamName.validate(stream);
+            return stream;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid stream name: " + e.getMessage());
         }
-        return stream;
     }
 }
