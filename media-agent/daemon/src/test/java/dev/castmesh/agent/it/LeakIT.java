@@ -69,7 +69,12 @@ class LeakIT {
         try (Peer publisher = Peer.start("werift-publish.mjs", agent.url + "/whip/leak", "--duration", "60")) {
             publisher.await("connected", Duration.ofSeconds(15)).orElseThrow(() -> new AssertionError("publisher " + i));
             try (WhepClient viewer = agent.play("leak")) {
-                Waits.until(() -> viewer.videoFrames() > 0, Duration.ofSeconds(10), "a decoded frame in cycle " + i);
+                try {
+                    Waits.until(() -> viewer.videoFrames() > 0, Duration.ofSeconds(10), "a decoded frame in cycle " + i);
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; viewer " + viewer.state() + " " + viewer.stats()
+                            + "; engine " + engine.streams() + "; publisher events " + publisher.events("progress"), e);
+                }
             }
             // SIGTERM: the peer DELETEs its session, which ends the stream.
         }
