@@ -23,8 +23,9 @@ public final class MediaAgent {
         try {
             Path file = configFile(args);
             AgentConfig config = file == null ? AgentConfig.defaults() : new TomlConfigLoader().read(file, AgentConfig.class);
-            ApplicationContext context = start(config);
-            Runtime.getRuntime().addShutdownHook(new Thread(context::close, "castmesh-shutdown"));
+            // Micronaut's own shutdown hook closes the context (and so the media engine) on SIGTERM; a second
+            // hook of ours would deadlock with it.
+            start(config);
         } catch (ConfigException e) {
             System.err.println("castmesh agent: configuration error: " + e.getMessage());
             System.exit(2);

@@ -118,7 +118,8 @@ public final class FanoutBench {
                         (last[3] - first[3]) / (last[0] - first[0]));
             }
         } finally {
-            viewers.forEach(WhepClient::close);
+            // Closing finishes each recording (EOS, up to a few seconds each): close them all at once.
+            viewers.parallelStream().forEach(WhepClient::close);
             if (publisher != null) {
                 publisher.close();
             }
