@@ -10,6 +10,7 @@ import dev.castmesh.gst.sdp.PublisherTrack;
 import dev.castmesh.gst.sdp.RtpCaps;
 import dev.castmesh.gst.sdp.SdpFragment;
 import dev.castmesh.gst.sdp.SessionDescription;
+import dev.castmesh.gst.sdp.SsrcDeclaration;
 import dev.castmesh.gst.sdp.ViewerTrack;
 import dev.castmesh.gst.webrtc.WebRtcEndpoint;
 import org.freedesktop.gstreamer.Caps;
@@ -25,7 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -38,6 +42,8 @@ final class Stream {
     /** webrtcbin peers send receiver reports every 2.5-7.5 s; browsers about every second. */
     private static final Duration MIN_RTCP_SILENCE = Duration.ofSeconds(12);
     private static final int STATS_EVERY_TICKS = 4;
+    /** How long a viewer answer waits for a publisher SSRC nobody has declared yet. */
+    private static final Duration SSRC_WAIT = Duration.ofSeconds(3);
 
     private final String name;
     private final List<PublisherTrack> tracks;
@@ -85,7 +91,7 @@ final class Stream {
             WebRtcEndpoint endpoint = WebRtcEndpoint.create("publisher", ctx.ice(), exec, ctx.scheduler());
             publisher = new PublisherSession(id, endpoint, offer, tracks, liveness(ctx.options().sessionIdleTimeout()));
             for (PublisherTrack t : tracks) {
-                graph.addTee(t.kind());
+                graph.addTee(t.kind(), SsrcDeclaration.primarySsrc(offer, t.mline()));
             }
             publisher.onPadAdded((element, pad) -> graph.linkPublisherPad(pad)
                     .ifPresent(kind -> exec.execute(() -> LOG.info("stream {}: publisher {} flowing", name, kind.token()))));
@@ -104,6 +110,7 @@ final class Stream {
     /** Builds a viewer's webrtcbin and one branch per track (direct or through a shared re-payloader). */
     CompletableFuture<String> addViewer(String id, SessionDescription offer, List<ViewerTrack> viewerTracks,
                                         String narrowedOffer) {
+        Map<Integer, CompletableFuture<Long>> ssrcs = new ConcurrentHashMap<>();
         return exec.submit(() -> {
             requireLive();
             WebRtcEndpoint endpoint = WebRtcEndpoint.create("viewer-" + (++nextViewer), ctx.ice(), exec, ctx.scheduler());
@@ -116,17 +123,19 @@ final class Stream {
                 Element source;
                 if (t.direct()) {
                     source = graph.rawTee(t.kind());
+                    ssrcs.put(t.mline(), graph.publisherSsrc(t.kind()));
                 } else {
                     Repayloader r = graph.acquireRepayloader(t, "repay-" + t.kind().token() + "-"
                             + t.viewerFormat().payloadType());
                     viewer.usesRepayloader(r);
+                    ssrcs.put(t.mline(), CompletableFuture.completedFuture(r.ssrc()));
                     source = r.output();
                 }
                 viewer.addBranch(ViewerBranch.link(graph, source, sink, viewer.elementName() + "-" + t.kind().token()));
             }
             publishSnapshot();
             return endpoint.answer(narrowedOffer, ctx.options().negotiationTimeout());
-        }).thenCompose(Function.identity()).thenApplyAsync(answer -> {
+        }).thenCompose(Function.identity()).thenCompose(answer -> declareSsrcs(answer, ssrcs, id)).thenApplyAsync(answer -> {
             requireLive();
             ViewerSession viewer = viewers.get(id);
             if (viewer == null) {
@@ -136,6 +145,29 @@ final class Stream {
             publishSnapshot();
             return answer;
         }, exec);
+    }
+
+    /**
+     * Puts the SSRC each section will carry into the answer (see {@link SsrcDeclaration}). On the direct path
+     * an SSRC unknown so far (no {@code a=ssrc} in the publisher's offer, no packet yet) is waited for a
+     * little; if it is still unknown the answer goes out without it, and a warning says so.
+     */
+    private CompletableFuture<String> declareSsrcs(String answer, Map<Integer, CompletableFuture<Long>> ssrcs,
+                                                   String viewerId) {
+        CompletableFuture<Void> all = CompletableFuture.allOf(ssrcs.values().toArray(new CompletableFuture[0]))
+                .exceptionally(e -> null).completeOnTimeout(null, SSRC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return all.thenApply(v -> {
+            Map<Integer, Long> known = new TreeMap<>();
+            ssrcs.forEach((mline, f) -> {
+                if (f.isDone() && !f.isCompletedExceptionally()) {
+                    known.put(mline, f.join());
+                } else {
+                    LOG.warn("stream {}: answer for viewer {} has no a=ssrc for m-line {} (publisher SSRC unknown)",
+                            name, viewerId, mline);
+                }
+            });
+            return SsrcDeclaration.declare(answer, known, name, "castmesh-" + viewerId);
+        });
     }
 
     /** Applies trickled candidates; completes once webrtcbin has them. */

@@ -20,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -34,6 +37,10 @@ final class StreamGraph implements AutoCloseable {
     private final Map<MediaKind, Element> rawTees = new EnumMap<>(MediaKind.class);
     private final Map<Repayloader.Key, Repayloader> repayloaders = new LinkedHashMap<>();
     private final List<Element> adopted = new ArrayList<>();
+    /** The SSRC the publisher declared in its offer, per kind (filled before the pipeline plays). */
+    private final Map<MediaKind, Long> offeredSsrcs = new EnumMap<>(MediaKind.class);
+    /** Completed with the SSRC of the publisher's RTP once its pad appears (streaming thread). */
+    private final Map<MediaKind, CompletableFuture<Long>> flowingSsrcs = new ConcurrentHashMap<>();
 
     /** @param errors receives (name of the pipeline child the error came from, message) */
     StreamGraph(String pipelineName, BiConsumer<String, String> errors) {
@@ -49,10 +56,28 @@ final class StreamGraph implements AutoCloseable {
         owned.play();
     }
 
-    void addTee(MediaKind kind) {
+    /** @param offeredSsrc the publisher's SSRC for this kind according to its offer, if it declared one */
+    void addTee(MediaKind kind, OptionalLong offeredSsrc) {
         Element tee = Elements.tee("tee-" + kind.token());
         adopt(tee);
         rawTees.put(kind, tee);
+        offeredSsrc.ifPresent(ssrc -> offeredSsrcs.put(kind, ssrc));
+        flowingSsrcs.put(kind, new CompletableFuture<>());
+    }
+
+    /**
+     * The SSRC of the publisher's packets of a kind, which the direct path forwards unchanged: the one seen
+     * on the publisher's pad, else the one its offer declared, else a future completed when its pad appears.
+     */
+    CompletableFuture<Long> publisherSsrc(MediaKind kind) {
+        CompletableFuture<Long> flowing = flowingSsrcs.get(kind);
+        if (flowing == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("stream has no " + kind.token()));
+        }
+        if (!flowing.isDone() && offeredSsrcs.containsKey(kind)) {
+            return CompletableFuture.completedFuture(offeredSsrcs.get(kind));
+        }
+        return flowing;
     }
 
     Element rawTee(MediaKind kind) {
@@ -94,7 +119,17 @@ final class StreamGraph implements AutoCloseable {
             return Optional.empty();
         }
         Elements.link(pad, tee.getStaticPad("sink"));
+        ssrcOf(pad).ifPresent(ssrc -> flowingSsrcs.get(kind.get()).complete(ssrc));
         return kind;
+    }
+
+    private static OptionalLong ssrcOf(Pad pad) {
+        Caps caps = pad.getCurrentCaps();
+        if (caps == null || caps.isEmpty() || !caps.getStructure(0).hasField("ssrc")) {
+            return OptionalLong.empty();
+        }
+        Object value = caps.getStructure(0).getValue("ssrc");
+        return value instanceof Number n ? OptionalLong.of(n.longValue() & 0xFFFFFFFFL) : OptionalLong.empty();
     }
 
     private static Optional<MediaKind> mediaOf(Pad pad) {
