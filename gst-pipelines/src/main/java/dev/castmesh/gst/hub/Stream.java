@@ -3,6 +3,7 @@ package dev.castmesh.gst.hub;
 import dev.castmesh.gst.errors.BadSdpException;
 import dev.castmesh.gst.errors.SessionNotFoundException;
 import dev.castmesh.gst.errors.StreamNotFoundException;
+import dev.castmesh.gst.runtime.Bounded;
 import dev.castmesh.gst.runtime.SerialExecutor;
 import dev.castmesh.gst.sdp.IceCandidate;
 import dev.castmesh.gst.sdp.MediaKind;
@@ -44,6 +45,8 @@ final class Stream {
     private static final int STATS_EVERY_TICKS = 4;
     /** How long a viewer answer waits for a publisher SSRC nobody has declared yet. */
     private static final Duration SSRC_WAIT = Duration.ofSeconds(3);
+    /** How long ending a stream waits for its pipeline to reach NULL. */
+    private static final Duration PIPELINE_STOP_WAIT = Duration.ofSeconds(5);
 
     private final String name;
     private final List<PublisherTrack> tracks;
@@ -70,6 +73,10 @@ final class Stream {
 
     String name() {
         return name;
+    }
+
+    org.freedesktop.gstreamer.Bin bin() {
+        return graph.bin();
     }
 
     List<PublisherTrack> tracks() {
@@ -218,16 +225,18 @@ final class Stream {
         Instant now = ctx.clock().instant();
         boolean statsRound = ++ticks % STATS_EVERY_TICKS == 0;
         if (publisher != null) {
-            publisher.pollState(now);
-            if (statsRound && publisher.answered()) {
+            publisher.pollState(now, ctx.pool());
+            if (statsRound && publisher.state() == SessionState.CONNECTED) {
                 readStats(publisher);
             }
         }
         for (ViewerSession v : viewers.values()) {
-            if (v.pollState(now) && v.state() == SessionState.CONNECTED && hasVideo()) {
+            if (v.pollState(now, ctx.pool()) && v.state() == SessionState.CONNECTED && hasVideo()) {
                 keyframes.want();
             }
-            if (statsRound && v.answered()) {
+            // only connected sessions: one that never connects is reaped by its state, and its webrtcbin is
+            // left alone while ICE/DTLS fail
+            if (statsRound && v.state() == SessionState.CONNECTED) {
                 readStats(v);
             }
         }
@@ -253,12 +262,18 @@ final class Stream {
         }
     }
 
+    /** get-stats is emitted from a pool thread (it takes webrtcbin's PC lock); one read per session at a time. */
     private void readStats(Session session) {
-        session.endpoint().stats().thenAcceptAsync(stats -> {
-            if (!ended.isDone()) {
-                session.applyStats(stats, ctx.clock().instant());
-            }
-        }, exec);
+        if (!session.startStatsRead()) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> session.endpoint().stats(), ctx.pool()).thenCompose(Function.identity())
+                .whenCompleteAsync((stats, error) -> {
+                    session.statsReadDone();
+                    if (error == null && !ended.isDone()) {
+                        session.applyStats(stats, ctx.clock().instant());
+                    }
+                }, exec);
     }
 
     private void removeViewer(String id, String reason) {
@@ -267,7 +282,7 @@ final class Stream {
             return;
         }
         LOG.info("stream {}: viewer {} ended ({})", name, v.elementName(), reason);
-        v.close(graph);
+        v.close(graph, ctx.pool());
         publishSnapshot();
     }
 
@@ -278,13 +293,14 @@ final class Stream {
         LOG.info("stream {}: ended ({}), {} viewer(s) dropped", name, reason, viewers.size());
         snapshot = null;
         for (ViewerSession v : viewers.values()) {
-            v.endpoint().close();
+            v.flushBranches();
         }
         viewers.clear();
         if (publisher != null) {
             publisher.endpoint().close();
         }
-        graph.close();
+        // the stream ends within the bound even if an element refuses to stop; it then finishes on its own
+        Bounded.run(ctx.pool(), PIPELINE_STOP_WAIT, "stopping stream " + name, graph::close);
         ended.complete(null);
     }
 

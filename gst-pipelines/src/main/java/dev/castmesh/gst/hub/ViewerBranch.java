@@ -3,6 +3,7 @@ package dev.castmesh.gst.hub;
 import dev.castmesh.gst.runtime.Elements;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.Pad;
+import org.freedesktop.gstreamer.event.FlushStartEvent;
 
 /**
  * One track of one viewer: a tee pad (raw or re-payloaded) → leaky queue → the viewer's webrtcbin.
@@ -37,6 +38,15 @@ final class ViewerBranch {
      */
     void detach() {
         Elements.guard("unlink viewer branch", () -> teePad.unlink(queue.getStaticPad("sink")));
+    }
+
+    /**
+     * Step 1b: a FLUSH_START into the viewer's webrtcbin (sent without taking the stream lock) wakes the
+     * queue's streaming thread wherever it waits inside webrtcbin (a blocking probe before negotiation
+     * completed, a transport that never connected), so stopping the webrtcbin does not wait for it.
+     */
+    void flush() {
+        Elements.guard("flush viewer branch", () -> queue.getStaticPad("src").pushEvent(new FlushStartEvent()));
     }
 
     /** Step 2, after the viewer's webrtcbin is stopped: stop and remove the queue, release the tee pad. */
