@@ -111,7 +111,7 @@ public final class FanoutBench {
                              ExecutorService joiners) throws Exception {
         List<Future<BenchViewer>> joining = new ArrayList<>();
         for (int i = viewers.size(); i < target; i++) {
-            joining.add(joiners.submit(() -> BenchViewer.start(whep, token, TIMEOUT, null)));
+            joining.add(joiners.submit(() -> joinWithRetry(whep, token)));
         }
         Exception failure = null;
         for (Future<BenchViewer> f : joining) {
@@ -123,6 +123,20 @@ public final class FanoutBench {
         }
         if (failure != null) {
             throw new IllegalStateException((target - viewers.size()) + " viewer(s) failed to join: " + failure, failure);
+        }
+    }
+
+    /** A join that times out on a loaded machine is retried twice before the run fails. */
+    private static BenchViewer joinWithRetry(URI whep, Optional<String> token) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return BenchViewer.start(whep, token, TIMEOUT, null);
+            } catch (Exception e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.err.println("viewer join failed (" + e + "), retrying");
+            }
         }
     }
 
