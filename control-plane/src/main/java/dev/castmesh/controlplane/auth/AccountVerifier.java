@@ -1,5 +1,7 @@
 package dev.castmesh.controlplane.auth;
 
+import dev.castmesh.security.StaticTokenValidator;
+
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 

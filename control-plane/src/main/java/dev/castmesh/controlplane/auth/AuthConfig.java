@@ -1,6 +1,7 @@
 package dev.castmesh.controlplane.auth;
 
 import dev.castmesh.controlplane.config.ConfigException;
+import dev.castmesh.security.AuthSettings;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * @param tokens   static bearer tokens with full rights
  * @param accounts dashboard accounts for {@code POST /api/login}
  */
-public record AuthConfig(String secret, List<String> tokens, List<Account> accounts) {
+public record AuthConfig(String secret, List<String> tokens, List<Account> accounts) implements AuthSettings {
     /** HS256 needs a 256-bit key (RFC 7518 §3.2); shorter secrets stop start-up. */
     public static final int MIN_SECRET_BYTES = 32;
 
@@ -68,6 +69,7 @@ public record AuthConfig(String secret, List<String> tokens, List<Account> accou
     }
 
     /** No secret, no tokens, no accounts: every request is allowed. */
+    @Override
     public boolean isOpen() {
         return secret == null && tokens.isEmpty() && accounts.isEmpty();
     }
@@ -83,6 +85,13 @@ public record AuthConfig(String secret, List<String> tokens, List<Account> accou
         public String toString() {
             return "Account[username=" + username + ", password=***]";
         }
+    }
+
+    @Override
+    public String randomKeyWarning() {
+        return "auth.secret is not set: tokens from /api/login and /api/token are signed with a random"
+                + " per-process key; they stop working when this control plane restarts and are not"
+                + " accepted by other control-plane instances. Set auth.secret (32+ bytes) to keep them.";
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.castmesh.controlplane.auth;
 
 import dev.castmesh.api.auth.AccessPolicy;
 import dev.castmesh.api.auth.Service;
+import dev.castmesh.security.AccessPolicies;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
@@ -17,13 +18,11 @@ final class AuthFactory {
 
     @Singleton
     AccessPolicy accessPolicy(AuthConfig auth) {
-        if (auth.isOpen()) {
-            LOG.warn("auth is open: no auth.secret, auth.tokens or auth.accounts, so every request is allowed");
-            return AccessPolicy.open(Service.CONTROL_PLANE);
+        if (!auth.isOpen()) {
+            LOG.info("auth: {} static token(s), {} account(s), JWT key {}", auth.tokens().size(), auth.accounts().size(),
+                    auth.secret() != null ? "from auth.secret" : "random per process");
         }
-        LOG.info("auth: {} static token(s), {} account(s), JWT key {}", auth.tokens().size(), auth.accounts().size(),
-                auth.secret() != null ? "from auth.secret" : "random per process");
-        return AccessPolicy.forService(Service.CONTROL_PLANE);
+        return AccessPolicies.of(Service.CONTROL_PLANE, auth);
     }
 
     @Singleton

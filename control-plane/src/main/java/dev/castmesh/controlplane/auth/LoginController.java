@@ -1,5 +1,8 @@
 package dev.castmesh.controlplane.auth;
 
+import dev.castmesh.api.http.ApiError;
+import dev.castmesh.security.AuthErrorHandler;
+
 import dev.castmesh.api.auth.Grant;
 import dev.castmesh.api.auth.LoginRequest;
 import dev.castmesh.api.auth.TokenResponse;
@@ -51,11 +54,11 @@ final class LoginController {
             LOG.warn("login refused: too many failed logins from {}", client);
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                    .body(ErrorBody.tooManyRequests("too many failed logins from this address; retry in " + seconds + " s"));
+                    .body(ApiError.tooManyRequests("too many failed logins from this address; retry in " + seconds + " s"));
         }
         LoginRequest login = bodies.read(body, LoginRequest.class);
         if (login == null || login.username() == null || login.password() == null) {
-            return HttpResponse.badRequest(ErrorBody.badRequest("the body must be JSON {\"username\": \"...\", \"password\": \"...\"}"));
+            return HttpResponse.badRequest(ApiError.badRequest("the body must be JSON {\"username\": \"...\", \"password\": \"...\"}"));
         }
         if (!accounts.verify(login.username(), login.password())) {
             limiter.recordFailure(client);

@@ -1,5 +1,9 @@
 package dev.castmesh.controlplane.auth;
 
+import dev.castmesh.api.http.ApiError;
+import dev.castmesh.security.AuthErrorHandler;
+import dev.castmesh.security.Grants;
+
 import dev.castmesh.api.auth.AccessMode;
 import dev.castmesh.api.auth.AccessPolicy;
 import dev.castmesh.api.auth.Grant;
@@ -47,22 +51,22 @@ final class TokenController {
         }
         TokenRequest request = bodies.read(body, TokenRequest.class);
         if (request == null) {
-            return HttpResponse.badRequest(ErrorBody.badRequest("the body must be JSON {\"id\": \"stream or *\", \"mode\": 1-7, \"duration\": seconds}"));
+            return HttpResponse.badRequest(ApiError.badRequest("the body must be JSON {\"id\": \"stream or *\", \"mode\": 1-7, \"duration\": seconds}"));
         }
         if (!StreamIds.isValidGrantId(request.id())) {
-            return HttpResponse.badRequest(ErrorBody.badRequest("id must be \"*\" or a stream id of 1-" + StreamIds.MAX_LENGTH
+            return HttpResponse.badRequest(ApiError.badRequest("id must be \"*\" or a stream id of 1-" + StreamIds.MAX_LENGTH
                     + " characters from A-Z a-z 0-9 . _ ~ -"));
         }
         if (request.mode() == null || request.mode() < 1 || request.mode() > AccessMode.ALL) {
-            return HttpResponse.badRequest(ErrorBody.badRequest("mode must be 1 to 7: the sum of 4 (subscribe), 2 (publish), 1 (admin)"));
+            return HttpResponse.badRequest(ApiError.badRequest("mode must be 1 to 7: the sum of 4 (subscribe), 2 (publish), 1 (admin)"));
         }
         long seconds = request.durationSeconds() == null ? TokenIssuer.DEFAULT_TTL.toSeconds() : request.durationSeconds();
         if (seconds < 1 || seconds > TokenIssuer.MAX_TTL.toSeconds()) {
-            return HttpResponse.badRequest(ErrorBody.badRequest("duration must be 1 to " + TokenIssuer.MAX_TTL.toSeconds() + " seconds"));
+            return HttpResponse.badRequest(ApiError.badRequest("duration must be 1 to " + TokenIssuer.MAX_TTL.toSeconds() + " seconds"));
         }
         Grant wanted = new Grant(request.id(), request.mode());
         if (!caller.includes(wanted)) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(ErrorBody.forbidden("cannot mint " + wanted
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(ApiError.forbidden("cannot mint " + wanted
                     + " with a token that only grants " + caller));
         }
         LOG.info("minted a token for {} valid {} s", wanted, seconds);

@@ -1,5 +1,7 @@
 package dev.castmesh.controlplane.auth;
 
+import dev.castmesh.security.SigningKeyFactory;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;

@@ -5,15 +5,15 @@
  * request is allowed. Otherwise every request is checked against the rights table of
  * {@code dev.castmesh.api.auth.RouteRights}:
  * <ul>
- *   <li>{@code Authorization: Bearer <static token>} → full rights ({@link dev.castmesh.controlplane.auth.StaticTokenValidator});</li>
- *   <li>{@code Authorization: Bearer <JWT>}, HS256 with the key of {@link dev.castmesh.controlplane.auth.SigningKeyFactory},
+ *   <li>{@code Authorization: Bearer <static token>} → full rights ({@link dev.castmesh.security.StaticTokenValidator});</li>
+ *   <li>{@code Authorization: Bearer <JWT>}, HS256 with the key of {@link dev.castmesh.security.SigningKeyFactory},
  *       claims {@code {id, mode, exp}} → that grant (micronaut-security-jwt validates signature, {@code exp} and
- *       {@code nbf}; {@link dev.castmesh.controlplane.auth.GrantJwtAuthenticationFactory} reads the claims);</li>
+ *       {@code nbf}; {@link dev.castmesh.security.GrantJwtAuthenticationFactory} reads the claims);</li>
  *   <li>{@code POST /api/login} with a {@code [[auth.accounts]]} username/password (plain or bcrypt) → a JWT
  *       {@code {id: "*", mode: 7}} valid 24 h; {@code POST /api/token} (admin on {@code *}) mints narrower ones.</li>
  * </ul>
- * {@link dev.castmesh.controlplane.auth.RouteRightsRule} is the one micronaut-security rule that decides;
- * {@link dev.castmesh.controlplane.auth.AuthErrorHandler} answers 401 ({@code WWW-Authenticate: Bearer}) or
+ * {@link dev.castmesh.security.RouteRightsRule} is the one micronaut-security rule that decides;
+ * {@link dev.castmesh.security.AuthErrorHandler} answers 401 ({@code WWW-Authenticate: Bearer}) or
  * 403 as JSON {@code {"error","message"}}.
  *
  * <p><b>Decisions.</b>
@@ -29,8 +29,8 @@
  *   <li>A path in the table is checked even if no controller serves it yet (401/403 before 404); a path
  *       outside the table gets the usual 404/405; a served route outside the table is refused to everyone.</li>
  *   <li>No secret, token or password is logged: micronaut-security's token event and JWT parser (which
- *       would log tokens) are replaced by {@link dev.castmesh.controlplane.auth.BearerAuthenticationFetcher}
- *       and {@link dev.castmesh.controlplane.auth.SignedJwtParser}; the key never enters the Micronaut environment.</li>
+ *       would log tokens) are replaced by {@link dev.castmesh.security.BearerAuthenticationFetcher}
+ *       and {@link dev.castmesh.security.SignedJwtParser}; the key never enters the Micronaut environment.</li>
  * </ul>
  */
 package dev.castmesh.controlplane.auth;

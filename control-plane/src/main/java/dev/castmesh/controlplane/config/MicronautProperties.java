@@ -1,8 +1,8 @@
 package dev.castmesh.controlplane.config;
 
-import dev.castmesh.controlplane.auth.SecurityProperties;
 import dev.castmesh.controlplane.database.DatabaseConfig;
 import dev.castmesh.controlplane.database.DatabaseUrl;
+import dev.castmesh.security.SecurityProperties;
 
 import java.util.HashMap;
 import java.util.Map;

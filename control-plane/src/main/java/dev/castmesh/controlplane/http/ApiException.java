@@ -1,5 +1,6 @@
 package dev.castmesh.controlplane.http;
 
+import dev.castmesh.api.http.ApiError;
 /**
  * Base of the typed exceptions that become an {@link ApiError} response. Subclasses fix the status and the
  * code; the message goes to the client as is, so it must be meant for the client.

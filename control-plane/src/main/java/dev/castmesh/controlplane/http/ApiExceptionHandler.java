@@ -1,5 +1,6 @@
 package dev.castmesh.controlplane.http;
 
+import dev.castmesh.api.http.ApiError;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -1,5 +1,6 @@
 package dev.castmesh.controlplane.http;
 
+import dev.castmesh.api.http.ApiError;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.micronaut.context.annotation.Replaces;

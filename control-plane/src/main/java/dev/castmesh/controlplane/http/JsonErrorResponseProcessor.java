@@ -1,5 +1,6 @@
 package dev.castmesh.controlplane.http;
 
+import dev.castmesh.api.http.ApiError;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MediaType;

@@ -1,5 +1,7 @@
 package dev.castmesh.controlplane.auth;
 
+import dev.castmesh.security.BearerChallenge;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.castmesh.api.auth.Grant;
 import dev.castmesh.api.auth.RouteRights;

@@ -1,5 +1,11 @@
 package dev.castmesh.controlplane.auth;
 
+import dev.castmesh.security.AuthErrorHandler;
+import dev.castmesh.security.BearerAuthenticationFetcher;
+import dev.castmesh.security.GrantJwtAuthenticationFactory;
+import dev.castmesh.security.RouteRightsRule;
+import dev.castmesh.security.SignedJwtParser;
+
 import io.micronaut.core.order.OrderUtil;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.server.exceptions.ExceptionHandler;

@@ -1,5 +1,7 @@
 package dev.castmesh.controlplane.auth;
 
+import dev.castmesh.security.SigningKeyFactory;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;

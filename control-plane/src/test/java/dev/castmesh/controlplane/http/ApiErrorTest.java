@@ -1,5 +1,6 @@
 package dev.castmesh.controlplane.http;
 
+import dev.castmesh.api.http.ApiError;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

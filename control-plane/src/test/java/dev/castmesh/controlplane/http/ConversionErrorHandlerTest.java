@@ -1,5 +1,6 @@
 package dev.castmesh.controlplane.http;
 
+import dev.castmesh.api.http.ApiError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;

@@ -192,6 +192,11 @@ public final class MediaEngine implements AutoCloseable {
         pool.shutdown();
     }
 
+    /** Tests only: the pipeline of a live stream. */
+    Optional<org.freedesktop.gstreamer.Bin> pipelineOf(String stream) {
+        return Optional.ofNullable(streams.get(stream)).map(Stream::bin);
+    }
+
     private void tick() {
         for (Stream s : streams.values()) {
             s.tick();

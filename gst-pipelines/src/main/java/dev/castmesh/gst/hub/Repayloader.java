@@ -7,6 +7,7 @@ import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.Pad;
 
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Rewrites the publisher's payload type for every viewer that negotiated another one: raw tee →
@@ -23,10 +24,12 @@ final class Repayloader {
     private final Pad rawTeePad;
     private final List<Element> chain;
     private final Element outputTee;
+    private final long ssrc;
     private int users;
 
-    private Repayloader(Key key, Element rawTee, Pad rawTeePad, List<Element> chain, Element outputTee) {
+    private Repayloader(Key key, Element rawTee, Pad rawTeePad, List<Element> chain, Element outputTee, long ssrc) {
         this.key = key;
+        this.ssrc = ssrc;
         this.rawTee = rawTee;
         this.rawTeePad = rawTeePad;
         this.chain = chain;
@@ -38,6 +41,9 @@ final class Repayloader {
         Element depay = Elements.make(key.codec().depayloader(), name + "-depay");
         Element pay = Elements.make(key.codec().payloader(), name + "-pay");
         pay.set("pt", key.payloadType());
+        // fixed up front, so viewer answers can declare the SSRC before the first packet (SsrcDeclaration)
+        long ssrc = ThreadLocalRandom.current().nextLong(1, 0xFFFFFFFFL);
+        pay.set("ssrc", (int) ssrc);
         switch (key.codec()) {
             case VP8 -> pay.setAsString("picture-id-mode", "15-bit");
             case H264 -> {
@@ -55,11 +61,16 @@ final class Repayloader {
         }
         Pad teePad = rawTee.getRequestPad("src_%u");
         Elements.link(teePad, queue.getStaticPad("sink"));
-        return new Repayloader(key, rawTee, teePad, List.of(queue, depay, pay), tee);
+        return new Repayloader(key, rawTee, teePad, List.of(queue, depay, pay), tee, ssrc);
     }
 
     Key key() {
         return key;
+    }
+
+    /** The SSRC of the re-payloaded packets. */
+    long ssrc() {
+        return ssrc;
     }
 
     Element output() {

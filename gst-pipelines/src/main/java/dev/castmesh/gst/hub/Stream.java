@@ -9,6 +9,7 @@ import dev.castmesh.gst.record.RecordingHandle;
 import dev.castmesh.gst.record.RecordingListener;
 import dev.castmesh.gst.record.RecordingOptions;
 import dev.castmesh.gst.record.RecordingTap;
+import dev.castmesh.gst.runtime.Bounded;
 import dev.castmesh.gst.runtime.SerialExecutor;
 import dev.castmesh.gst.sdp.IceCandidate;
 import dev.castmesh.gst.sdp.MediaKind;
@@ -16,6 +17,7 @@ import dev.castmesh.gst.sdp.PublisherTrack;
 import dev.castmesh.gst.sdp.RtpCaps;
 import dev.castmesh.gst.sdp.SdpFragment;
 import dev.castmesh.gst.sdp.SessionDescription;
+import dev.castmesh.gst.sdp.SsrcDeclaration;
 import dev.castmesh.gst.sdp.ViewerTrack;
 import dev.castmesh.gst.webrtc.WebRtcEndpoint;
 import org.freedesktop.gstreamer.Caps;
@@ -31,7 +33,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -44,6 +49,10 @@ final class Stream {
     /** webrtcbin peers send receiver reports every 2.5-7.5 s; browsers about every second. */
     private static final Duration MIN_RTCP_SILENCE = Duration.ofSeconds(12);
     private static final int STATS_EVERY_TICKS = 4;
+    /** How long a viewer answer waits for a publisher SSRC nobody has declared yet. */
+    private static final Duration SSRC_WAIT = Duration.ofSeconds(3);
+    /** How long ending a stream waits for its pipeline to reach NULL. */
+    private static final Duration PIPELINE_STOP_WAIT = Duration.ofSeconds(5);
 
     private final String name;
     private final List<PublisherTrack> tracks;
@@ -73,6 +82,10 @@ final class Stream {
         return name;
     }
 
+    org.freedesktop.gstreamer.Bin bin() {
+        return graph.bin();
+    }
+
     List<PublisherTrack> tracks() {
         return tracks;
     }
@@ -92,7 +105,7 @@ final class Stream {
             WebRtcEndpoint endpoint = WebRtcEndpoint.create("publisher", ctx.ice(), exec, ctx.scheduler());
             publisher = new PublisherSession(id, endpoint, offer, tracks, liveness(ctx.options().sessionIdleTimeout()));
             for (PublisherTrack t : tracks) {
-                graph.addTee(t.kind());
+                graph.addTee(t.kind(), SsrcDeclaration.primarySsrc(offer, t.mline()));
             }
             publisher.onPadAdded((element, pad) -> graph.linkPublisherPad(pad)
                     .ifPresent(kind -> exec.execute(() -> LOG.info("stream {}: publisher {} flowing", name, kind.token()))));
@@ -111,6 +124,7 @@ final class Stream {
     /** Builds a viewer's webrtcbin and one branch per track (direct or through a shared re-payloader). */
     CompletableFuture<String> addViewer(String id, SessionDescription offer, List<ViewerTrack> viewerTracks,
                                         String narrowedOffer) {
+        Map<Integer, CompletableFuture<Long>> ssrcs = new ConcurrentHashMap<>();
         return exec.submit(() -> {
             requireLive();
             WebRtcEndpoint endpoint = WebRtcEndpoint.create("viewer-" + (++nextViewer), ctx.ice(), exec, ctx.scheduler());
@@ -123,17 +137,20 @@ final class Stream {
                 Element source;
                 if (t.direct()) {
                     source = graph.rawTee(t.kind());
+                    ssrcs.put(t.mline(), graph.publisherSsrc(t.kind()));
                 } else {
                     Repayloader r = graph.acquireRepayloader(t, "repay-" + t.kind().token() + "-"
                             + t.viewerFormat().payloadType());
                     viewer.usesRepayloader(r);
+                    ssrcs.put(t.mline(), CompletableFuture.completedFuture(r.ssrc()));
                     source = r.output();
                 }
-                viewer.addBranch(ViewerBranch.link(graph, source, sink, viewer.elementName() + "-" + t.kind().token()));
+                viewer.addBranch(ViewerBranch.create(graph, ctx.options().viewerFeed(), source, sink,
+                        viewer.elementName() + "-" + t.kind().token()));
             }
             publishSnapshot();
             return endpoint.answer(narrowedOffer, ctx.options().negotiationTimeout());
-        }).thenCompose(Function.identity()).thenApplyAsync(answer -> {
+        }).thenCompose(Function.identity()).thenCompose(answer -> declareSsrcs(answer, ssrcs, id)).thenApplyAsync(answer -> {
             requireLive();
             ViewerSession viewer = viewers.get(id);
             if (viewer == null) {
@@ -160,6 +177,29 @@ final class Stream {
 
     Optional<RecordingHandle> recording() {
         return Optional.ofNullable(recorder);
+    }
+
+    /**
+     * Puts the SSRC each section will carry into the answer (see {@link SsrcDeclaration}). On the direct path
+     * an SSRC unknown so far (no {@code a=ssrc} in the publisher's offer, no packet yet) is waited for a
+     * little; if it is still unknown the answer goes out without it, and a warning says so.
+     */
+    private CompletableFuture<String> declareSsrcs(String answer, Map<Integer, CompletableFuture<Long>> ssrcs,
+                                                   String viewerId) {
+        CompletableFuture<Void> all = CompletableFuture.allOf(ssrcs.values().toArray(new CompletableFuture[0]))
+                .exceptionally(e -> null).completeOnTimeout(null, SSRC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return all.thenApply(v -> {
+            Map<Integer, Long> known = new TreeMap<>();
+            ssrcs.forEach((mline, f) -> {
+                if (f.isDone() && !f.isCompletedExceptionally()) {
+                    known.put(mline, f.join());
+                } else {
+                    LOG.warn("stream {}: answer for viewer {} has no a=ssrc for m-line {} (publisher SSRC unknown)",
+                            name, viewerId, mline);
+                }
+            });
+            return SsrcDeclaration.declare(answer, known, name, "castmesh-" + viewerId);
+        });
     }
 
     /** Applies trickled candidates; completes once webrtcbin has them. */
@@ -210,16 +250,21 @@ final class Stream {
         Instant now = ctx.clock().instant();
         boolean statsRound = ++ticks % STATS_EVERY_TICKS == 0;
         if (publisher != null) {
-            publisher.pollState(now);
-            if (statsRound && publisher.answered()) {
+            publisher.pollState(now, ctx.pool());
+            if (statsRound && publisher.state() == SessionState.CONNECTED) {
                 readStats(publisher);
             }
         }
         for (ViewerSession v : viewers.values()) {
-            if (v.pollState(now) && v.state() == SessionState.CONNECTED && hasVideo()) {
-                keyframes.want();
+            if (v.pollState(now, ctx.pool()) && v.state() == SessionState.CONNECTED) {
+                v.attachBranches();
+                if (hasVideo()) {
+                    keyframes.want();
+                }
             }
-            if (statsRound && v.answered()) {
+            // only connected sessions: one that never connects is reaped by its state, and its webrtcbin is
+            // left alone while ICE/DTLS fail
+            if (statsRound && v.state() == SessionState.CONNECTED) {
                 readStats(v);
             }
         }
@@ -245,12 +290,18 @@ final class Stream {
         }
     }
 
+    /** get-stats is emitted from a pool thread (it takes webrtcbin's PC lock); one read per session at a time. */
     private void readStats(Session session) {
-        session.endpoint().stats().thenAcceptAsync(stats -> {
-            if (!ended.isDone()) {
-                session.applyStats(stats, ctx.clock().instant());
-            }
-        }, exec);
+        if (!session.startStatsRead()) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> session.endpoint().stats(), ctx.pool()).thenCompose(Function.identity())
+                .whenCompleteAsync((stats, error) -> {
+                    session.statsReadDone();
+                    if (error == null && !ended.isDone()) {
+                        session.applyStats(stats, ctx.clock().instant());
+                    }
+                }, exec);
     }
 
     private void removeViewer(String id, String reason) {
@@ -259,7 +310,7 @@ final class Stream {
             return;
         }
         LOG.info("stream {}: viewer {} ended ({})", name, v.elementName(), reason);
-        v.close(graph);
+        v.close(graph, ctx.pool());
         publishSnapshot();
     }
 
@@ -273,13 +324,14 @@ final class Stream {
         }
         snapshot = null;
         for (ViewerSession v : viewers.values()) {
-            v.endpoint().close();
+            v.flushBranches();
         }
         viewers.clear();
         if (publisher != null) {
             publisher.endpoint().close();
         }
-        graph.close();
+        // the stream ends within the bound even if an element refuses to stop; it then finishes on its own
+        Bounded.run(ctx.pool(), PIPELINE_STOP_WAIT, "stopping stream " + name, graph::close);
         ended.complete(null);
     }
 

@@ -20,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -34,6 +37,13 @@ final class StreamGraph implements AutoCloseable {
     private final Map<MediaKind, Element> rawTees = new EnumMap<>(MediaKind.class);
     private final Map<Repayloader.Key, Repayloader> repayloaders = new LinkedHashMap<>();
     private final List<Element> adopted = new ArrayList<>();
+    /** DIRECT feed: per source tee, a few shards (leaky queue → tee) that connected viewers link to. */
+    private final Map<Element, List<Shard>> shards = new java.util.HashMap<>();
+    private int shardSerial;
+    /** The SSRC the publisher declared in its offer, per kind (filled before the pipeline plays). */
+    private final Map<MediaKind, Long> offeredSsrcs = new EnumMap<>(MediaKind.class);
+    /** Completed with the SSRC of the publisher's RTP once its pad appears (streaming thread). */
+    private final Map<MediaKind, CompletableFuture<Long>> flowingSsrcs = new ConcurrentHashMap<>();
 
     /** @param errors receives (name of the pipeline child the error came from, message) */
     StreamGraph(String pipelineName, BiConsumer<String, String> errors) {
@@ -49,10 +59,28 @@ final class StreamGraph implements AutoCloseable {
         owned.play();
     }
 
-    void addTee(MediaKind kind) {
+    /** @param offeredSsrc the publisher's SSRC for this kind according to its offer, if it declared one */
+    void addTee(MediaKind kind, OptionalLong offeredSsrc) {
         Element tee = Elements.tee("tee-" + kind.token());
         adopt(tee);
         rawTees.put(kind, tee);
+        offeredSsrc.ifPresent(ssrc -> offeredSsrcs.put(kind, ssrc));
+        flowingSsrcs.put(kind, new CompletableFuture<>());
+    }
+
+    /**
+     * The SSRC of the publisher's packets of a kind, which the direct path forwards unchanged: the one seen
+     * on the publisher's pad, else the one its offer declared, else a future completed when its pad appears.
+     */
+    CompletableFuture<Long> publisherSsrc(MediaKind kind) {
+        CompletableFuture<Long> flowing = flowingSsrcs.get(kind);
+        if (flowing == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("stream has no " + kind.token()));
+        }
+        if (!flowing.isDone() && offeredSsrcs.containsKey(kind)) {
+            return CompletableFuture.completedFuture(offeredSsrcs.get(kind));
+        }
+        return flowing;
     }
 
     Element rawTee(MediaKind kind) {
@@ -94,7 +122,17 @@ final class StreamGraph implements AutoCloseable {
             return Optional.empty();
         }
         Elements.link(pad, tee.getStaticPad("sink"));
+        ssrcOf(pad).ifPresent(ssrc -> flowingSsrcs.get(kind.get()).complete(ssrc));
         return kind;
+    }
+
+    private static OptionalLong ssrcOf(Pad pad) {
+        Caps caps = pad.getCurrentCaps();
+        if (caps == null || caps.isEmpty() || !caps.getStructure(0).hasField("ssrc")) {
+            return OptionalLong.empty();
+        }
+        Object value = caps.getStructure(0).getValue("ssrc");
+        return value instanceof Number n ? OptionalLong.of(n.longValue() & 0xFFFFFFFFL) : OptionalLong.empty();
     }
 
     private static Optional<MediaKind> mediaOf(Pad pad) {
@@ -127,6 +165,56 @@ final class StreamGraph implements AutoCloseable {
                 && KeyframeRequests.requestUpstream(tee.getStaticPad("sink"));
     }
 
+    /**
+     * DIRECT feed: the tee a connected viewer links to. Viewers are spread over up to {@link #SHARDS} shards
+     * per source tee, each a leaky queue (its own thread) feeding a tee: sending work runs on as many threads
+     * as there are cores, not one per viewer nor one per stream.
+     */
+    synchronized Element shardFor(Element sourceTee) {
+        List<Shard> list = shards.computeIfAbsent(sourceTee, k -> new ArrayList<>());
+        Shard least = list.stream().min(java.util.Comparator.comparingInt(Shard::users)).orElse(null);
+        if (least == null || (least.users() > 0 && list.size() < SHARDS)) {
+            String name = "shard-" + (++shardSerial);
+            Element queue = Elements.leakyQueue(name + "-queue");
+            Element tee = Elements.tee(name);
+            adopt(tee);
+            adopt(queue);
+            Elements.link(queue.getStaticPad("src"), tee.getStaticPad("sink"));
+            Pad sourcePad = sourceTee.getRequestPad("src_%u");
+            Elements.link(sourcePad, queue.getStaticPad("sink"));
+            least = new Shard(sourcePad, queue, tee, new int[1]);
+            list.add(least);
+        }
+        least.count()[0]++;
+        return least.tee();
+    }
+
+    synchronized void releaseShard(Element shardTee) {
+        shards.values().forEach(list -> list.stream().filter(s -> s.tee() == shardTee).forEach(s -> s.count()[0]--));
+    }
+
+    /** Removes the shards fed by a source tee that is going away (a re-payloader's output). */
+    synchronized void removeShards(Element sourceTee) {
+        List<Shard> list = shards.remove(sourceTee);
+        if (list == null) {
+            return;
+        }
+        for (Shard s : list) {
+            Elements.guard("unlink shard", () -> s.sourcePad().unlink(s.queue().getStaticPad("sink")));
+            remove(s.queue());
+            remove(s.tee());
+            Elements.guard("release shard pad", () -> sourceTee.releaseRequestPad(s.sourcePad()));
+        }
+    }
+
+    private static final int SHARDS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private record Shard(Pad sourcePad, Element queue, Element tee, int[] count) {
+        int users() {
+            return count[0];
+        }
+    }
+
     Repayloader acquireRepayloader(ViewerTrack track, String name) {
         Repayloader.Key key = new Repayloader.Key(track.kind(), track.codec(), track.viewerFormat().payloadType());
         Repayloader r = repayloaders.computeIfAbsent(key, k -> Repayloader.build(this, rawTee(k.kind()), k, name));
@@ -136,6 +224,7 @@ final class StreamGraph implements AutoCloseable {
 
     void releaseRepayloader(Repayloader r) {
         if (r.release() && repayloaders.remove(r.key(), r)) {
+            removeShards(r.output());
             r.close(this);
         }
     }

@@ -13,6 +13,10 @@ public final class TestServers {
         return new WhipWhepTestServer(engine, token);
     }
 
+    public static java.util.List<String> viewerAnswers(AutoCloseable server) {
+        return ((WhipWhepTestServer) server).viewerAnswers();
+    }
+
     public static String url(AutoCloseable server, String path) {
         return ((WhipWhepTestServer) server).url(path);
     }

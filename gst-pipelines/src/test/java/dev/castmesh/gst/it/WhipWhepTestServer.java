@@ -21,6 +21,7 @@ final class WhipWhepTestServer implements AutoCloseable {
     private final HttpServer server;
     private final MediaEngine engine;
     private final String token;
+    private final java.util.List<String> viewerAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     WhipWhepTestServer(MediaEngine engine, String token) throws IOException {
         this.engine = engine;
@@ -33,6 +34,11 @@ final class WhipWhepTestServer implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The SDP answers sent to WHEP viewers so far, oldest first. */
+    java.util.List<String> viewerAnswers() {
+        return java.util.List.copyOf(viewerAnswers);
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -48,6 +54,9 @@ final class WhipWhepTestServer implements AutoCloseable {
                         && (path[1].equals("whip") || path[1].equals("whep"))) {
                     SessionAnswer answer = path[1].equals("whip") ? engine.publish(path[2], body)
                             : engine.subscribe(path[2], body);
+                    if (path[1].equals("whep")) {
+                        viewerAnswers.add(answer.sdp());
+                    }
                     ex.getResponseHeaders().add("Location", "/session/" + path[2] + "/" + answer.sessionId());
                     ex.getResponseHeaders().add("Content-Type", "application/sdp");
                     send(ex, 201, answer.sdp());

@@ -3,6 +3,7 @@ package dev.castmesh.agent;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.config.ConfigException;
 import dev.castmesh.agent.config.TomlConfigLoader;
+import dev.castmesh.security.SecurityProperties;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 
@@ -12,6 +13,9 @@ import java.util.Map;
 
 /** Entry point: {@code media-agent [--config FILE]}. */
 public final class MediaAgent {
+    /** Largest request body the agent reads (an SDP offer is a few KB; Chromium's with many codecs about 10). */
+    public static final long MAX_REQUEST_BYTES = 256 * 1024;
+
     private MediaAgent() {
     }
 
@@ -19,6 +23,8 @@ public final class MediaAgent {
         try {
             Path file = configFile(args);
             AgentConfig config = file == null ? AgentConfig.defaults() : new TomlConfigLoader().read(file, AgentConfig.class);
+            // Micronaut's own shutdown hook closes the context (and so the media engine) on SIGTERM; a second
+            // hook of ours would deadlock with it.
             start(config);
         } catch (ConfigException e) {
             System.err.println("castmesh agent: configuration error: " + e.getMessage());
@@ -31,12 +37,15 @@ public final class MediaAgent {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.application.name", "castmesh-media-agent");
         properties.put("micronaut.server.host", config.http().host());
+        // Micronaut reads -1 as "any free port"; our TOML says 0 like every other server.
         properties.put("micronaut.server.port", config.http().port() == 0 ? -1 : config.http().port());
+        properties.put("micronaut.server.max-request-size", MAX_REQUEST_BYTES);
+        properties.putAll(SecurityProperties.of(config.auth()));
         return Micronaut.build(new String[0])
                 .mainClass(MediaAgent.class)
                 .banner(false)
                 .properties(properties)
-                .singletons(config, config.http())
+                .singletons(config, config.http(), config.auth(), config.strategy(), config.webrtc())
                 .start();
     }
 

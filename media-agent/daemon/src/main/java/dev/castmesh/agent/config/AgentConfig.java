@@ -1,12 +1,38 @@
 package dev.castmesh.agent.config;
 
-/** The whole {@code media-agent.toml}, one record per section; missing sections take their defaults. */
-public record AgentConfig(HttpConfig http) {
+import dev.castmesh.agent.auth.AuthConfig;
+import dev.castmesh.api.ice.IceServer;
+
+import java.util.List;
+
+/**
+ * The whole {@code media-agent.toml}, one record per section; missing sections take their defaults.
+ *
+ * @param iceServers {@code [[ice_servers]]}: sent as WHIP/WHEP {@code Link} headers and given to webrtcbin
+ */
+public record AgentConfig(HttpConfig http, AuthConfig auth, List<IceServer> iceServers, StrategyConfig strategy,
+                          WebRtcConfig webrtc) {
     public AgentConfig {
         http = http == null ? HttpConfig.defaults() : http;
+        auth = auth == null ? AuthConfig.open() : auth;
+        iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
+        strategy = strategy == null ? StrategyConfig.defaults() : strategy;
+        webrtc = webrtc == null ? WebRtcConfig.defaults() : webrtc;
     }
 
     public static AgentConfig defaults() {
-        return new AgentConfig(null);
+        return new AgentConfig(null, null, null, null, null);
+    }
+
+    public AgentConfig withHttp(HttpConfig value) {
+        return new AgentConfig(value, auth, iceServers, strategy, webrtc);
+    }
+
+    public AgentConfig withAuth(AuthConfig value) {
+        return new AgentConfig(http, value, iceServers, strategy, webrtc);
+    }
+
+    public AgentConfig withStrategy(StrategyConfig value) {
+        return new AgentConfig(http, auth, iceServers, value, webrtc);
     }
 }

@@ -1,0 +1,27 @@
+package dev.castmesh.agent.streams;
+
+import dev.castmesh.api.streams.PublisherInfo;
+import dev.castmesh.api.streams.StreamInfo;
+import dev.castmesh.api.streams.ViewerInfo;
+import dev.castmesh.gst.hub.PublisherSnapshot;
+import dev.castmesh.gst.hub.StreamSnapshot;
+import dev.castmesh.gst.hub.ViewerSnapshot;
+
+/** Engine snapshots → the API records of {@code media-agent/api}. Pure. */
+final class StreamViews {
+    private StreamViews() {
+    }
+
+    static StreamInfo of(StreamSnapshot s) {
+        PublisherSnapshot p = s.publisher();
+        PublisherInfo publisher = p == null ? null
+                : new PublisherInfo(p.sessionId(), p.state().name(), p.codecs(), p.bytesReceived(), p.bitrateBps());
+        long out = 0;
+        java.util.List<ViewerInfo> viewers = new java.util.ArrayList<>();
+        for (ViewerSnapshot v : s.viewers()) {
+            viewers.add(new ViewerInfo(v.sessionId(), v.state().name(), v.codecs(), v.bytesSent(), v.bitrateBps()));
+            out += v.bitrateBps();
+        }
+        return new StreamInfo(s.stream(), s.createdAt(), publisher, viewers, p == null ? 0 : p.bitrateBps(), out);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.castmesh.agent.it;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.castmesh.gst.client.HttpStatusException;
+import dev.castmesh.gst.client.VideoCodec;
+import dev.castmesh.gst.client.WhepClient;
+import dev.castmesh.gst.client.WhipClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The agent enforces the shared rights table through media-agent-security: static tokens and control-plane JWTs. */
+class AuthIT {
+    private static final String SECRET = "agent-it-secret-0123456789abcdefghij";
+    private static final String STATIC = "control-plane-token";
+    private static TestAgent agent;
+
+    @BeforeAll
+    static void start() {
+        agent = TestAgent.start("[auth]\nsecret = \"" + SECRET + "\"\ntokens = [\"" + STATIC + "\"]\n");
+    }
+
+    @AfterAll
+    static void stop() {
+        agent.close();
+    }
+
+    static String jwt(String id, int mode) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().claim("id", id)
+                .claim("mode", mode).expirationTime(new Date(System.currentTimeMillis() + 60_000)).build());
+        jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
+    @Test
+    void publishNeedsThePublishBitPlayTheSubscribeBitAdminTheAdminBit() throws Exception {
+        HttpStatusException none = assertThrows(HttpStatusException.class, () -> agent.publish("auth", VideoCodec.VP8, Optional.empty()));
+        assertEquals(401, none.status());
+        HttpStatusException subscribeOnly = assertThrows(HttpStatusException.class,
+                () -> agent.publish("auth", VideoCodec.VP8, Optional.of(jwt("auth", 4))));
+        assertEquals(403, subscribeOnly.status());
+        HttpStatusException otherStream = assertThrows(HttpStatusException.class,
+                () -> agent.publish("auth", VideoCodec.VP8, Optional.of(jwt("other", 2))));
+        assertEquals(403, otherStream.status());
+        HttpStatusException forged = assertThrows(HttpStatusException.class,
+                () -> agent.publish("auth", VideoCodec.VP8, Optional.of(jwt("auth", 7) + "x")));
+        assertEquals(401, forged.status());
+
+        try (WhipClient publisher = agent.publish("auth", VideoCodec.VP8, Optional.of(STATIC))) {
+            assertTrue(publisher.awaitConnected(TestAgent.TIMEOUT));
+            HttpStatusException publishToken = assertThrows(HttpStatusException.class, () -> WhepClient.start(
+                    new dev.castmesh.gst.client.HttpSdpExchange(URI.create(agent.url + "/whep/auth"), Optional.of(jwt("auth", 2)),
+                            TestAgent.TIMEOUT), dev.castmesh.gst.client.WhepOptions.decode()));
+            assertEquals(403, publishToken.status());
+            try (WhepClient viewer = WhepClient.start(new dev.castmesh.gst.client.HttpSdpExchange(URI.create(agent.url + "/whep/auth"),
+                    Optional.of(jwt("auth", 4)), TestAgent.TIMEOUT), dev.castmesh.gst.client.WhepOptions.decode())) {
+                assertTrue(Waits.framesDuring(viewer, Duration.ofSeconds(1)) > 10, "the subscriber decodes");
+            }
+            assertEquals(401, agent.send(agent.request("/api/streams").GET()).statusCode());
+            HttpResponse<String> notAdmin = agent.send(agent.request("/api/streams").header("Authorization", "Bearer " + jwt("*", 6)).GET());
+            assertEquals(403, notAdmin.statusCode());
+            assertTrue(notAdmin.body().contains("\"error\":\"forbidden\""), notAdmin.body());
+            assertEquals(200, agent.send(agent.request("/api/streams").header("Authorization", "Bearer " + jwt("*", 1)).GET()).statusCode());
+            assertEquals(200, agent.send(agent.request("/api/streams").header("Authorization", "Bearer " + STATIC).GET()).statusCode());
+            assertEquals(401, agent.send(agent.request("/metrics").GET()).statusCode());
+            assertEquals(200, agent.send(agent.request("/health").GET()).statusCode());
+        }
+    }
+}

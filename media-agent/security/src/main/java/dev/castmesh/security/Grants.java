@@ -1,0 +1,33 @@
+package dev.castmesh.security;
+
+import dev.castmesh.api.auth.AccessMode;
+import dev.castmesh.api.auth.Grant;
+import io.micronaut.security.authentication.Authentication;
+
+import java.util.Map;
+
+/** Carries a {@link Grant} inside a micronaut-security {@link Authentication} (two attributes, never the token). */
+public final class Grants {
+    public static final String ID = "castmesh.grant.id";
+    public static final String MODE = "castmesh.grant.mode";
+
+    private Grants() {
+    }
+
+    public static Authentication authentication(String name, Grant grant) {
+        return Authentication.build(name, Map.of(ID, grant.id(), MODE, grant.mode()));
+    }
+
+    /** The grant of an authentication made by our validators; null for none or anything else. */
+    public static Grant of(Authentication authentication) {
+        if (authentication == null) {
+            return null;
+        }
+        Object id = authentication.getAttributes().get(ID);
+        Object mode = authentication.getAttributes().get(MODE);
+        if (id instanceof String text && !text.isEmpty() && mode instanceof Integer bits && AccessMode.isValidMask(bits)) {
+            return new Grant(text, bits);
+        }
+        return null;
+    }
+}
