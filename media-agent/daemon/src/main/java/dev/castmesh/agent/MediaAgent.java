@@ -8,7 +8,9 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Entry point: {@code media-agent [--config FILE]}. */
@@ -41,11 +43,16 @@ public final class MediaAgent {
         properties.put("micronaut.server.port", config.http().port() == 0 ? -1 : config.http().port());
         properties.put("micronaut.server.max-request-size", MAX_REQUEST_BYTES);
         properties.putAll(SecurityProperties.of(config.auth()));
+        List<Object> singletons = new ArrayList<>(List.of(config, config.http(), config.auth(), config.strategy(),
+                config.webrtc()));
+        if (config.clustered()) {
+            singletons.add(config.cluster());
+        }
         return Micronaut.build(new String[0])
                 .mainClass(MediaAgent.class)
                 .banner(false)
                 .properties(properties)
-                .singletons(config, config.http(), config.auth(), config.strategy(), config.webrtc())
+                .singletons(singletons.toArray())
                 .start();
     }
 

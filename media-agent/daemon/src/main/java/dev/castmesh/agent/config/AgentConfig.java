@@ -9,9 +9,10 @@ import java.util.List;
  * The whole {@code media-agent.toml}, one record per section; missing sections take their defaults.
  *
  * @param iceServers {@code [[ice_servers]]}: sent as WHIP/WHEP {@code Link} headers and given to webrtcbin
+ * @param cluster    {@code [cluster]}: the control plane to send heartbeats to; null = standalone
  */
 public record AgentConfig(HttpConfig http, AuthConfig auth, List<IceServer> iceServers, StrategyConfig strategy,
-                          WebRtcConfig webrtc) {
+                          WebRtcConfig webrtc, ClusterConfig cluster) {
     public AgentConfig {
         http = http == null ? HttpConfig.defaults() : http;
         auth = auth == null ? AuthConfig.open() : auth;
@@ -21,18 +22,27 @@ public record AgentConfig(HttpConfig http, AuthConfig auth, List<IceServer> iceS
     }
 
     public static AgentConfig defaults() {
-        return new AgentConfig(null, null, null, null, null);
+        return new AgentConfig(null, null, null, null, null, null);
     }
 
     public AgentConfig withHttp(HttpConfig value) {
-        return new AgentConfig(value, auth, iceServers, strategy, webrtc);
+        return new AgentConfig(value, auth, iceServers, strategy, webrtc, cluster);
     }
 
     public AgentConfig withAuth(AuthConfig value) {
-        return new AgentConfig(http, value, iceServers, strategy, webrtc);
+        return new AgentConfig(http, value, iceServers, strategy, webrtc, cluster);
+    }
+
+    public AgentConfig withCluster(ClusterConfig value) {
+        return new AgentConfig(http, auth, iceServers, strategy, webrtc, value);
+    }
+
+    /** Part of a cluster: {@code [cluster]} is present. */
+    public boolean clustered() {
+        return cluster != null;
     }
 
     public AgentConfig withStrategy(StrategyConfig value) {
-        return new AgentConfig(http, auth, iceServers, value, webrtc);
+        return new AgentConfig(http, auth, iceServers, value, webrtc, cluster);
     }
 }

@@ -1,0 +1,47 @@
+package dev.castmesh.agent.registration;
+
+import dev.castmesh.api.cluster.NodeCapacity;
+import dev.castmesh.api.cluster.NodeHeartbeat;
+import dev.castmesh.api.cluster.NodeLoad;
+import dev.castmesh.gst.hub.PublisherSnapshot;
+import dev.castmesh.gst.hub.StreamSnapshot;
+import dev.castmesh.gst.hub.ViewerSnapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Engine snapshots → the heartbeat body. Pure. */
+final class HeartbeatPayload {
+    private HeartbeatPayload() {
+    }
+
+    /**
+     * @param cpuRatio   this process's CPU use, 0.0 to 1.0 (negative = unknown, sent as 0)
+     * @param agentToken the token the control plane must call this agent with, null when the agent runs open
+     */
+    static NodeHeartbeat of(String publicUrl, String region, NodeCapacity capacity, List<StreamSnapshot> snapshots,
+                            double cpuRatio, String agentToken) {
+        List<dev.castmesh.api.cluster.StreamSnapshot> streams = new ArrayList<>(snapshots.size());
+        long in = 0;
+        long out = 0;
+        int sessions = 0;
+        for (StreamSnapshot s : snapshots) {
+            if (streams.size() == NodeHeartbeat.MAX_STREAMS) {
+                break;
+            }
+            PublisherSnapshot p = s.publisher();
+            long streamIn = p == null ? 0 : p.bitrateBps();
+            long streamOut = 0;
+            for (ViewerSnapshot v : s.viewers()) {
+                streamOut += v.bitrateBps();
+            }
+            streams.add(new dev.castmesh.api.cluster.StreamSnapshot(s.stream(), p != null, null, s.viewers().size(),
+                    streamIn, streamOut));
+            in += streamIn;
+            out += streamOut;
+            sessions += (p == null ? 0 : 1) + s.viewers().size();
+        }
+        double cpu = Double.isNaN(cpuRatio) || cpuRatio < 0 ? 0 : Math.min(1.0, cpuRatio);
+        return new NodeHeartbeat(publicUrl, region, capacity, new NodeLoad(cpu, in, out, sessions), streams, agentToken);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.castmesh.agent.registration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castmesh.agent.config.AgentConfig;
+import dev.castmesh.agent.config.ClusterConfig;
+import dev.castmesh.api.cluster.AgentPaths;
+import dev.castmesh.api.cluster.NodeCapacity;
+import dev.castmesh.api.cluster.NodeHeartbeat;
+import dev.castmesh.gst.hub.MediaEngine;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends {@code PUT /api/nodes/{alias}/heartbeat} to the control plane every {@code [cluster] heartbeat_interval},
+ * from one scheduler thread, starting when the HTTP server is up. Failures back off exponentially with jitter (up to
+ * 30 s) and never affect the agent's own API. Logs one line per change of state; never logs the secret or the token.
+ */
+@Singleton
+@Requires(beans = ClusterConfig.class)
+public final class HeartbeatSender implements ApplicationEventListener<ServerStartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatSender.class);
+    private static final int MAX_ERROR_BODY = 200;
+
+    private final ClusterConfig cluster;
+    private final AgentConfig config;
+    private final MediaEngine engine;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HeartbeatTracker tracker;
+    private final URI endpoint;
+    private final Duration timeout;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "castmesh-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HttpClient http;
+    private volatile HeartbeatStatus status;
+    private volatile String publicUrl;
+
+    HeartbeatSender(AgentConfig config, ClusterConfig cluster, MediaEngine engine) {
+        this.config = config;
+        this.cluster = cluster;
+        this.engine = engine;
+        Duration interval = cluster.heartbeatInterval();
+        this.tracker = new HeartbeatTracker(Clock.systemUTC(), interval,
+                new Backoff(interval, Backoff.DEFAULT_CAP, () -> ThreadLocalRandom.current().nextDouble()));
+        this.endpoint = URI.create(cluster.controlPlane() + AgentPaths.heartbeat(cluster.alias()));
+        this.timeout = interval.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : interval;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.status = tracker.status(cluster.alias(), cluster.controlPlane());
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        publicUrl = publicUrl(event.getSource());
+        LOG.info("cluster: node '{}' sends heartbeats to {} every {} ms (public URL {})", cluster.alias(),
+                cluster.controlPlane(), cluster.heartbeatInterval().toMillis(), publicUrl);
+        scheduler.execute(this::beat);
+    }
+
+    /** The sender's state now (for {@code /health}). */
+    public HeartbeatStatus status() {
+        return status;
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private void beat() {
+        Duration next;
+        try {
+            next = sendOnce();
+        } catch (RuntimeException e) {
+            // A bug or the engine closing under us: keep the thread alive and try again later.
+            next = fail(HeartbeatTracker.State.REJECTED, "heartbeat failed: " + e);
+        }
+        status = tracker.status(cluster.alias(), cluster.controlPlane());
+        if (!scheduler.isShutdown()) {
+            try {
+                scheduler.schedule(this::beat, next.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException ignored) {
+                // shutting down
+            }
+        }
+    }
+
+    private Duration sendOnce() {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the heartbeat", e);
+        }
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + cluster.secret())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return fail(HeartbeatTracker.State.UNREACHABLE, describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Duration.ZERO;
+        }
+        int code = response.statusCode();
+        if (code / 100 == 2) {
+            int failures = tracker.failures();
+            HeartbeatTracker.Decision decision = tracker.success();
+            if (decision.changed()) {
+                if (decision.previous() == HeartbeatTracker.State.STARTING) {
+                    LOG.info("cluster: registered with {} as '{}'", cluster.controlPlane(), cluster.alias());
+                } else {
+                    LOG.info("cluster: control plane {} accepts heartbeats of '{}' again (after {} failed)",
+                            cluster.controlPlane(), cluster.alias(), failures);
+                }
+            }
+            return decision.delay();
+        }
+        if (code == 401) {
+            return fail(HeartbeatTracker.State.UNAUTHORIZED, "401 Unauthorized");
+        }
+        return fail(HeartbeatTracker.State.REJECTED, code + " " + truncate(response.body()));
+    }
+
+    private Duration fail(HeartbeatTracker.State kind, String error) {
+        HeartbeatTracker.Decision decision = tracker.failure(kind, error);
+        long seconds = Math.max(1, Math.round(decision.delay().toMillis() / 1000.0));
+        if (kind == HeartbeatTracker.State.UNAUTHORIZED) {
+            // Retried at the cap, so this is at most one line per ~30 s, and it needs an operator.
+            LOG.error("cluster: control plane {} refused node '{}' (401): check [cluster] secret and alias; retrying in {} s",
+                    cluster.controlPlane(), cluster.alias(), seconds);
+        } else if (decision.changed()) {
+            LOG.warn("cluster: control plane {} {} ({}); the agent keeps serving and retries with backoff (up to {} s)",
+                    cluster.controlPlane(), kind == HeartbeatTracker.State.UNREACHABLE ? "unreachable" : "rejected the heartbeat",
+                    error, Backoff.DEFAULT_CAP.toSeconds());
+        }
+        return decision.delay();
+    }
+
+    private NodeHeartbeat payload() {
+        NodeCapacity capacity = new NodeCapacity(config.strategy().maxViewers(), config.strategy().eachStreamMaxSub());
+        String token = config.auth().tokens().isEmpty() ? null : config.auth().tokens().get(0);
+        return HeartbeatPayload.of(publicUrl, cluster.region(), capacity, engine.streams(), ProcessCpu.ratio(), token);
+    }
+
+    private String publicUrl(EmbeddedServer server) {
+        String configured = config.http().publicUrl();
+        if (configured != null && !configured.isBlank()) {
+            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        }
+        String host = config.http().host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.isEmpty()) {
+            host = "127.0.0.1";
+            LOG.warn("cluster: [http] public is not set; telling the control plane http://{}:{} (set it when the "
+                    + "control plane runs on another host)", host, server.getPort());
+        }
+        return "http://" + host + ":" + server.getPort();
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+
+    private static String truncate(String body) {
+        String oneLine = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+        return oneLine.length() > MAX_ERROR_BODY ? oneLine.substring(0, MAX_ERROR_BODY) + "…" : oneLine;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.castmesh.agent.registration;
+
+import dev.castmesh.api.cluster.NodeCapacity;
+import dev.castmesh.api.cluster.NodeHeartbeat;
+import dev.castmesh.api.cluster.NodeLoad;
+import dev.castmesh.api.cluster.StreamSnapshot;
+import dev.castmesh.gst.hub.PublisherSnapshot;
+import dev.castmesh.gst.hub.SessionState;
+import dev.castmesh.gst.hub.ViewerSnapshot;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HeartbeatPayloadTest {
+    private static final NodeCapacity CAPACITY = new NodeCapacity(500, 200);
+
+    private static dev.castmesh.gst.hub.StreamSnapshot stream(String name, Long publisherBps, long... viewerBps) {
+        PublisherSnapshot p = publisherBps == null ? null
+                : new PublisherSnapshot("p-" + name, SessionState.CONNECTED, List.of("VP8/90000"), 1000, publisherBps);
+        List<ViewerSnapshot> viewers = new java.util.ArrayList<>();
+        for (int i = 0; i < viewerBps.length; i++) {
+            viewers.add(new ViewerSnapshot("v" + i, SessionState.CONNECTED, List.of("VP8/90000 pt=96"), 10, viewerBps[i]));
+        }
+        return new dev.castmesh.gst.hub.StreamSnapshot(name, p, viewers, List.of(), Instant.EPOCH);
+    }
+
+    @Test
+    void sumsBitratesAndSessions() {
+        NodeHeartbeat beat = HeartbeatPayload.of("http://10.0.0.5:7777", "eu", CAPACITY,
+                List.of(stream("cam", 1_000_000L, 1_000_000, 2_000_000), stream("orphan", null, 500)), 0.25, "tok");
+        assertEquals(new NodeLoad(0.25, 1_000_000, 3_000_500, 4), beat.load());
+        assertEquals(List.of(new StreamSnapshot("cam", true, null, 2, 1_000_000, 3_000_000),
+                new StreamSnapshot("orphan", false, null, 1, 0, 500)), beat.streams());
+        assertEquals("eu", beat.region());
+        assertEquals(CAPACITY, beat.capacity());
+        assertEquals("tok", beat.agentToken());
+    }
+
+    @Test
+    void idleAgentAndUnknownCpu() {
+        NodeHeartbeat beat = HeartbeatPayload.of("http://a:1", "", CAPACITY, List.of(), -1, null);
+        assertEquals(new NodeLoad(0, 0, 0, 0), beat.load());
+        assertEquals(List.of(), beat.streams());
+        assertEquals(0.0, HeartbeatPayload.of("http://a:1", "", CAPACITY, List.of(), Double.NaN, null).load().cpuRatio());
+        assertEquals(1.0, HeartbeatPayload.of("http://a:1", "", CAPACITY, List.of(), 1.7, null).load().cpuRatio());
+    }
+
+    @Test
+    void jsonHasTheFieldNamesTheControlPlaneExpects() throws Exception {
+        NodeHeartbeat beat = HeartbeatPayload.of("http://10.0.0.5:7777", "eu", CAPACITY,
+                List.of(stream("cam", 1_000_000L, 3_000_000)), 0.25, null);
+        JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsBytes(beat));
+        assertEquals("http://10.0.0.5:7777", json.get("publicUrl").asText());
+        assertEquals(500, json.at("/capacity/maxViewers").asInt());
+        assertEquals(200, json.at("/capacity/eachStreamMaxSub").asInt());
+        assertEquals(0.25, json.at("/load/cpuRatio").asDouble());
+        assertEquals(2, json.at("/load/sessions").asInt());
+        assertEquals("cam", json.at("/streams/0/stream").asText());
+        assertTrue(json.at("/streams/0/publisher").asBoolean());
+        assertTrue(json.at("/streams/0/cascadeFrom").isNull());
+        assertEquals(3_000_000, json.at("/streams/0/bitrateOutBps").asLong());
+        assertTrue(json.has("agentToken") && json.get("agentToken").isNull());
+        assertTrue(!json.at("/streams/0").has("carried"));
+    }
+}
