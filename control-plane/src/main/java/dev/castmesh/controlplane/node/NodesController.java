@@ -6,7 +6,7 @@ import dev.castmesh.api.cluster.NodeAlias;
 import dev.castmesh.api.cluster.NodeHeartbeat;
 import dev.castmesh.api.cluster.NodeRequest;
 import dev.castmesh.api.cluster.NodeView;
-import dev.castmesh.controlplane.http.ApiError;
+import dev.castmesh.api.http.ApiError;
 import dev.castmesh.controlplane.http.BadRequestException;
 import dev.castmesh.controlplane.http.JsonBody;
 import io.micronaut.core.annotation.Nullable;

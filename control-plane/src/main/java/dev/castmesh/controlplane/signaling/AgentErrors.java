@@ -2,7 +2,7 @@ package dev.castmesh.controlplane.signaling;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.castmesh.controlplane.http.ApiError;
+import dev.castmesh.api.http.ApiError;
 
 /**
  * An agent's error answer as ours: the same status and its {@code {"error","message"}} when it sent one (the

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.api.cluster.AgentPaths;
 import dev.castmesh.api.ice.IceLinkHeaders;
 import dev.castmesh.api.ice.IceServer;
-import dev.castmesh.controlplane.http.ApiError;
+import dev.castmesh.api.http.ApiError;
 import dev.castmesh.controlplane.ice.IceServers;
 import dev.castmesh.controlplane.node.NodeNotFoundException;
 import dev.castmesh.controlplane.node.NodeRegistry;
