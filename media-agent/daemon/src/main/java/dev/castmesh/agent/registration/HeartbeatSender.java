@@ -130,10 +130,12 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
         int code = response.statusCode();
         if (code / 100 == 2) {
             int failures = tracker.failures();
+            boolean first = status.lastSuccess() == null;
             HeartbeatTracker.Decision decision = tracker.success();
             if (decision.changed()) {
-                if (decision.previous() == HeartbeatTracker.State.STARTING) {
-                    LOG.info("cluster: registered with {} as '{}'", cluster.controlPlane(), cluster.alias());
+                if (first) {
+                    LOG.info("cluster: registered with {} as '{}'{}", cluster.controlPlane(), cluster.alias(),
+                            failures == 0 ? "" : " (after " + failures + " failed attempts)");
                 } else {
                     LOG.info("cluster: control plane {} accepts heartbeats of '{}' again (after {} failed)",
                             cluster.controlPlane(), cluster.alias(), failures);
