@@ -11,28 +11,13 @@ import java.util.Objects;
  * @param negotiationTimeout the longest a publish/subscribe call waits for its answer (incl. ICE gathering)
  * @param sessionIdleTimeout a session that has not connected, or has been silent, this long is ended;
  *                           RTCP-based silence of viewers is never judged on less than 12 s
- * @param viewerFeed how viewers are fed from the tees (see {@link ViewerFeed})
  */
-public record EngineOptions(List<String> stunTurnUrls, Duration negotiationTimeout, Duration sessionIdleTimeout,
-                            ViewerFeed viewerFeed) {
+public record EngineOptions(List<String> stunTurnUrls, Duration negotiationTimeout, Duration sessionIdleTimeout) {
 
     public EngineOptions {
         stunTurnUrls = List.copyOf(Objects.requireNonNull(stunTurnUrls, "stunTurnUrls"));
         requirePositive(negotiationTimeout, "negotiationTimeout");
         requirePositive(sessionIdleTimeout, "sessionIdleTimeout");
-        Objects.requireNonNull(viewerFeed, "viewerFeed");
-    }
-
-    /** With the default viewer feed ({@link #DEFAULT_FEED}). */
-    public EngineOptions(List<String> stunTurnUrls, Duration negotiationTimeout, Duration sessionIdleTimeout) {
-        this(stunTurnUrls, negotiationTimeout, sessionIdleTimeout, DEFAULT_FEED);
-    }
-
-    /** The feed used unless configured: {@code -Dcastmesh.viewerFeed=QUEUED|DIRECT} overrides it. */
-    public static final ViewerFeed DEFAULT_FEED = ViewerFeed.valueOf(System.getProperty("castmesh.viewerFeed", "QUEUED"));
-
-    public EngineOptions withViewerFeed(ViewerFeed feed) {
-        return new EngineOptions(stunTurnUrls, negotiationTimeout, sessionIdleTimeout, feed);
     }
 
     /** No ICE servers, 10 s negotiation timeout, 30 s idle timeout. */

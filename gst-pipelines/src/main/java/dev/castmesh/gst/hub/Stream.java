@@ -145,8 +145,7 @@ final class Stream {
                     ssrcs.put(t.mline(), CompletableFuture.completedFuture(r.ssrc()));
                     source = r.output();
                 }
-                viewer.addBranch(ViewerBranch.create(graph, ctx.options().viewerFeed(), source, sink,
-                        viewer.elementName() + "-" + t.kind().token()));
+                viewer.addBranch(ViewerBranch.link(graph, source, sink, viewer.elementName() + "-" + t.kind().token()));
             }
             publishSnapshot();
             return endpoint.answer(narrowedOffer, ctx.options().negotiationTimeout());
@@ -256,11 +255,8 @@ final class Stream {
             }
         }
         for (ViewerSession v : viewers.values()) {
-            if (v.pollState(now, ctx.pool()) && v.state() == SessionState.CONNECTED) {
-                v.attachBranches();
-                if (hasVideo()) {
-                    keyframes.want();
-                }
+            if (v.pollState(now, ctx.pool()) && v.state() == SessionState.CONNECTED && hasVideo()) {
+                keyframes.want();
             }
             // only connected sessions: one that never connects is reaped by its state, and its webrtcbin is
             // left alone while ICE/DTLS fail

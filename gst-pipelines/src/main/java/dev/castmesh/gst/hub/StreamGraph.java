@@ -37,9 +37,6 @@ final class StreamGraph implements AutoCloseable {
     private final Map<MediaKind, Element> rawTees = new EnumMap<>(MediaKind.class);
     private final Map<Repayloader.Key, Repayloader> repayloaders = new LinkedHashMap<>();
     private final List<Element> adopted = new ArrayList<>();
-    /** DIRECT feed: per source tee, a few shards (leaky queue → tee) that connected viewers link to. */
-    private final Map<Element, List<Shard>> shards = new java.util.HashMap<>();
-    private int shardSerial;
     /** The SSRC the publisher declared in its offer, per kind (filled before the pipeline plays). */
     private final Map<MediaKind, Long> offeredSsrcs = new EnumMap<>(MediaKind.class);
     /** Completed with the SSRC of the publisher's RTP once its pad appears (streaming thread). */
@@ -165,56 +162,6 @@ final class StreamGraph implements AutoCloseable {
                 && KeyframeRequests.requestUpstream(tee.getStaticPad("sink"));
     }
 
-    /**
-     * DIRECT feed: the tee a connected viewer links to. Viewers are spread over up to {@link #SHARDS} shards
-     * per source tee, each a leaky queue (its own thread) feeding a tee: sending work runs on as many threads
-     * as there are cores, not one per viewer nor one per stream.
-     */
-    synchronized Element shardFor(Element sourceTee) {
-        List<Shard> list = shards.computeIfAbsent(sourceTee, k -> new ArrayList<>());
-        Shard least = list.stream().min(java.util.Comparator.comparingInt(Shard::users)).orElse(null);
-        if (least == null || (least.users() > 0 && list.size() < SHARDS)) {
-            String name = "shard-" + (++shardSerial);
-            Element queue = Elements.leakyQueue(name + "-queue");
-            Element tee = Elements.tee(name);
-            adopt(tee);
-            adopt(queue);
-            Elements.link(queue.getStaticPad("src"), tee.getStaticPad("sink"));
-            Pad sourcePad = sourceTee.getRequestPad("src_%u");
-            Elements.link(sourcePad, queue.getStaticPad("sink"));
-            least = new Shard(sourcePad, queue, tee, new int[1]);
-            list.add(least);
-        }
-        least.count()[0]++;
-        return least.tee();
-    }
-
-    synchronized void releaseShard(Element shardTee) {
-        shards.values().forEach(list -> list.stream().filter(s -> s.tee() == shardTee).forEach(s -> s.count()[0]--));
-    }
-
-    /** Removes the shards fed by a source tee that is going away (a re-payloader's output). */
-    synchronized void removeShards(Element sourceTee) {
-        List<Shard> list = shards.remove(sourceTee);
-        if (list == null) {
-            return;
-        }
-        for (Shard s : list) {
-            Elements.guard("unlink shard", () -> s.sourcePad().unlink(s.queue().getStaticPad("sink")));
-            remove(s.queue());
-            remove(s.tee());
-            Elements.guard("release shard pad", () -> sourceTee.releaseRequestPad(s.sourcePad()));
-        }
-    }
-
-    private static final int SHARDS = Math.max(2, Runtime.getRuntime().availableProcessors());
-
-    private record Shard(Pad sourcePad, Element queue, Element tee, int[] count) {
-        int users() {
-            return count[0];
-        }
-    }
-
     Repayloader acquireRepayloader(ViewerTrack track, String name) {
         Repayloader.Key key = new Repayloader.Key(track.kind(), track.codec(), track.viewerFormat().payloadType());
         Repayloader r = repayloaders.computeIfAbsent(key, k -> Repayloader.build(this, rawTee(k.kind()), k, name));
@@ -224,7 +171,6 @@ final class StreamGraph implements AutoCloseable {
 
     void releaseRepayloader(Repayloader r) {
         if (r.release() && repayloaders.remove(r.key(), r)) {
-            removeShards(r.output());
             r.close(this);
         }
     }

@@ -35,13 +35,6 @@ final class ViewerSession extends Session {
         branches.add(branch);
     }
 
-    /** The viewer is connected: links branches that wait for that (DIRECT feed). */
-    void attachBranches() {
-        if (!closed) {
-            branches.forEach(b -> Elements.guard("attach viewer branch", b::attach));
-        }
-    }
-
     void usesRepayloader(Repayloader r) {
         repayloaders.add(r);
     }
