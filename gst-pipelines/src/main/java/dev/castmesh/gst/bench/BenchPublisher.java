@@ -29,6 +29,8 @@ final class BenchPublisher implements AutoCloseable {
     private final WebRtcEndpoint endpoint;
     private final HttpSdpExchange exchange;
     private final Pad.PROBE probe;
+    /** Held so the probe survives: its native callback lives on this Pad wrapper. */
+    private Pad probedPad;
 
     private BenchPublisher(OwnedPipeline pipeline, WebRtcEndpoint endpoint, HttpSdpExchange exchange, Pad.PROBE probe) {
         this.pipeline = pipeline;
@@ -63,7 +65,8 @@ final class BenchPublisher implements AutoCloseable {
                 WebRtcEndpoint.setDirection(pad, WebRtcEndpoint.DIRECTION_SENDONLY);
             }
             if (probe != null) {
-                pipeline.pipeline().getElementByName("stamp").getStaticPad("src").addProbe(PadProbeType.BUFFER, probe);
+                publisher.probedPad = pipeline.pipeline().getElementByName("stamp").getStaticPad("src");
+                publisher.probedPad.addProbe(PadProbeType.BUFFER, probe);
             }
             pipeline.play();
             long deadline = System.nanoTime() + timeout.toNanos();

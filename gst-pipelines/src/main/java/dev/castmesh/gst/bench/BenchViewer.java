@@ -78,7 +78,9 @@ final class BenchViewer implements AutoCloseable {
         sink.set("async", false);
         keep.add(sink);
         if (probe != null) {
-            sink.getStaticPad("sink").addProbe(PadProbeType.BUFFER, probe);
+            Pad probed = sink.getStaticPad("sink");
+            keep.add(probed); // the probe's native callback lives on this Pad wrapper
+            probed.addProbe(PadProbeType.BUFFER, probe);
         }
         pipeline.pipeline().add(sink);
         sink.syncStateWithParent();

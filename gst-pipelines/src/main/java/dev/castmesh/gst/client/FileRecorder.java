@@ -66,8 +66,10 @@ final class FileRecorder {
             }
             return PadProbeReturn.OK;
         };
+        Pad watched = sink.getStaticPad("sink");
         recorder.keep.add(eos);
-        sink.getStaticPad("sink").addEventProbe(eos);
+        recorder.keep.add(watched); // the probe's native callback lives on this Pad wrapper
+        watched.addEventProbe(eos);
         recorder.muxPads.put(MediaKind.VIDEO, muxer.getRequestPad("video_%u"));
         recorder.muxPads.put(MediaKind.AUDIO, muxer.getRequestPad("audio_%u"));
         return recorder;
@@ -111,6 +113,7 @@ final class FileRecorder {
                 return PadProbeReturn.OK;
             };
             keep.add(count);
+            keep.add(out);
             out.addProbe(PadProbeType.BUFFER, count);
         }
         Pad in = bin.getStaticPad("sink");

@@ -169,8 +169,10 @@ public final class WhepClient implements AutoCloseable {
             counter.incrementAndGet();
             return PadProbeReturn.OK;
         };
+        Pad counted = sink.getStaticPad("sink");
         keep.add(count);
-        sink.getStaticPad("sink").addProbe(PadProbeType.BUFFER, count);
+        keep.add(counted); // the probe's native callback lives on this Pad wrapper
+        counted.addProbe(PadProbeType.BUFFER, count);
         session.pipeline().pipeline().add(sink);
         sink.syncStateWithParent();
         Elements.link(decodedPad, sink.getStaticPad("sink"));

@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WhipClient implements AutoCloseable {
     private final ClientSession session;
+    // gst1-java-core keeps a probe's native callback on the Java Pad wrapper: hold both, or a GC drops the probe.
     private final List<Pad.EVENT_PROBE> probes = new CopyOnWriteArrayList<>();
+    private final List<Pad> probedPads = new CopyOnWriteArrayList<>();
 
     private WhipClient(ClientSession session) {
         this.session = session;
@@ -50,12 +52,13 @@ public final class WhipClient implements AutoCloseable {
                 WebRtcEndpoint.setDirection(pad, WebRtcEndpoint.DIRECTION_SENDONLY);
                 // a played-out file ends at webrtcbin's inputs; the pipeline itself never posts EOS
                 Pad.EVENT_PROBE eos = (p, event) -> {
-                    if (event instanceof EOSEvent && ended.incrementAndGet() == webrtc.getSinkPads().size()) {
+                    if (event instanceof EOSEvent && ended.incrementAndGet() == client.probedPads.size()) {
                         session.onEos();
                     }
                     return PadProbeReturn.OK;
                 };
                 client.probes.add(eos);
+                client.probedPads.add(pad);
                 pad.addEventProbe(eos);
             }
             pipeline.play();

@@ -53,6 +53,8 @@ final class TrackBranch {
     private final MediaKind kind;
     private final Element tee;
     private final Pad teePad;
+    /** Held so the first-buffer probe survives: its native callback lives on this Pad wrapper. */
+    private final Pad muxPad;
     private final Element queue;
     private final List<Element> elements;
     private final AppSink sink;
@@ -111,7 +113,7 @@ final class TrackBranch {
         for (Element e : elements) {
             bin.add(e);
         }
-        Pad muxPad = mux.getRequestPad(video ? "video_%u" : "audio_%u");
+        muxPad = mux.getRequestPad(video ? "video_%u" : "audio_%u");
         if (!Element.linkMany(queue, jitter, depay, parse)) {
             throw new IllegalStateException("cannot link recording branch " + name);
         }
