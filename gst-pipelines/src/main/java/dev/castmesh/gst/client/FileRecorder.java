@@ -97,8 +97,8 @@ final class FileRecorder {
             return;
         }
         String chain = switch (codec) {
-            case VP8 -> "rtpvp8depay ! queue";
-            case H264 -> "rtph264depay ! h264parse ! queue";
+            case VP8 -> "rtpvp8depay wait-for-keyframe=true ! queue";
+            case H264 -> "rtph264depay wait-for-keyframe=true ! h264parse ! queue";
             case OPUS -> "rtpopusdepay ! opusparse ! queue";
         };
         Bin bin = Gst.parseBinFromDescription(chain, true);
