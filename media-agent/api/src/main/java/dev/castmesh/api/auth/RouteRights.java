@@ -39,7 +39,7 @@ public final class RouteRights {
             row(BOTH, "GET", "/api/streams/{stream}", A, Scope.STREAM),
             row(CP, "POST", "/api/streams/{stream}", A, Scope.STREAM),
             row(BOTH, "DELETE", "/api/streams/{stream}", A, Scope.STREAM),
-            row(AGENT, "POST", "/api/cascade/{stream}", A, Scope.STREAM),
+            row(BOTH, "POST", "/api/cascade/{stream}", A, Scope.STREAM),
 
             // Recording control.
             row(BOTH, "POST", "/api/record/{stream}", A, Scope.STREAM),

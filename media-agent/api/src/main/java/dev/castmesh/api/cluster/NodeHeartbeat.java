@@ -15,10 +15,17 @@ import java.util.List;
  * @param streams    every stream it has now (at most {@value #MAX_STREAMS})
  * @param agentToken the bearer token the control plane must send to this agent's API (one of its
  *                   {@code [auth] tokens}), or null when the agent runs open
+ * @param autopush   {@code [cluster] autopush}: every stream published on this agent is to be pushed to a parent
+ *                   (an agent of the control plane's own region); the control plane starts those pushes
  */
 public record NodeHeartbeat(String publicUrl, String region, NodeCapacity capacity, NodeLoad load,
-                            List<StreamSnapshot> streams, String agentToken) {
+                            List<StreamSnapshot> streams, String agentToken, boolean autopush) {
     public static final int MAX_STREAMS = 10_000;
+
+    public NodeHeartbeat(String publicUrl, String region, NodeCapacity capacity, NodeLoad load,
+                         List<StreamSnapshot> streams, String agentToken) {
+        this(publicUrl, region, capacity, load, streams, agentToken, false);
+    }
 
     public NodeHeartbeat {
         streams = streams == null ? List.of() : streams;
@@ -28,6 +35,7 @@ public record NodeHeartbeat(String publicUrl, String region, NodeCapacity capaci
     @Override
     public String toString() {
         return "NodeHeartbeat[publicUrl=" + publicUrl + ", region=" + region + ", capacity=" + capacity + ", load=" + load
-                + ", streams=" + streams.size() + ", agentToken=" + (agentToken == null ? "none" : "***") + "]";
+                + ", streams=" + streams.size() + ", agentToken=" + (agentToken == null ? "none" : "***") + ", autopush=" + autopush
+                + "]";
     }
 }

@@ -119,7 +119,9 @@ class AccessPolicyTest {
     void servicesHaveTheirOwnRows() {
         Grant admin = new Grant("*", 1);
         assertEquals(ALLOW, MEDIA_AGENT.check(admin, "POST", "/api/cascade/" + OWN));
-        assertEquals(FORBIDDEN, CONTROL_PLANE.check(admin, "POST", "/api/cascade/" + OWN));
+        assertEquals(ALLOW, CONTROL_PLANE.check(admin, "POST", "/api/cascade/" + OWN));
+        assertEquals(ALLOW, CONTROL_PLANE.check(admin, "PUT", "/api/recordings"));
+        assertEquals(FORBIDDEN, MEDIA_AGENT.check(admin, "PUT", "/api/recordings"));
         assertEquals(ALLOW, CONTROL_PLANE.check(admin, "GET", "/api/nodes"));
         assertEquals(FORBIDDEN, MEDIA_AGENT.check(admin, "GET", "/api/nodes"));
         assertEquals(UNAUTHENTICATED, MEDIA_AGENT.check(null, "POST", "/api/login"));

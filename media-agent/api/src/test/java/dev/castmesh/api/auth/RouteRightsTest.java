@@ -18,6 +18,7 @@ class RouteRightsTest {
     /** DESIGN.md, control-plane table. */
     private static final List<String> CONTROL_PLANE = List.of(
             "GET / PUBLIC",
+            "POST /api/cascade/{stream} STREAM admin",
             "POST /api/login PUBLIC",
             "GET /api/nodes ALL_STREAMS admin",
             "POST /api/nodes ALL_STREAMS admin",
