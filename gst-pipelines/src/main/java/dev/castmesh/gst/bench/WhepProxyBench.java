@@ -28,7 +28,9 @@ import java.util.Optional;
  * varies by several ms, so a second measurement isolates the proxy path: {@code --rejects} pairs of a WHEP POST
  * whose offer the agent refuses at once (400), over one keep-alive connection per path: authentication, the node
  * registry read, placement and the forwarded call, without media work. The figure reported for each is the median
- * of the per-pair differences (through the control plane minus straight).
+ * of the per-pair differences (through the control plane minus straight). Both servers are fresh JVMs: {@code --warmup}
+ * rejected pairs first let their JIT compile the request paths (with 100 instead of 2,000 the added time was several
+ * times larger).
  */
 public final class WhepProxyBench {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -49,6 +51,7 @@ public final class WhepProxyBench {
         defaults.put("stream", "bench-whep-proxy");
         defaults.put("setups", "20");
         defaults.put("rejects", "300");
+        defaults.put("warmup", "2000");
         defaults.put("kbps", "500");
         defaults.put("token", "-");
         BenchArgs a;
@@ -59,7 +62,7 @@ public final class WhepProxyBench {
             a.text("alias");
         } catch (IllegalArgumentException e) {
             out.println("usage: WhepProxyBench --control-plane URL --agent URL --alias NODE [--setups N] [--rejects N]"
-                    + " [--kbps N] [--stream NAME] [--token T]: " + e.getMessage());
+                    + " [--warmup N] [--kbps N] [--stream NAME] [--token T]: " + e.getMessage());
             return 2;
         }
         try {
@@ -87,11 +90,11 @@ public final class WhepProxyBench {
                     "the control plane listing the stream (next heartbeat)");
 
             int rejects = a.integer("rejects");
-            reject(http, straight, proxied, token, Math.min(100, rejects)); // warm-up: JIT, connections
+            reject(http, straight, proxied, token, a.integer("warmup")); // both JVMs' JIT, keep-alive connections
             PairedTimings refused = reject(http, straight, proxied, token, rejects);
             print(out, "rejected offer (400 from the agent), one keep-alive connection per path", refused);
 
-            setups(straight, proxied, token, 2); // warm-up
+            setups(straight, proxied, token, 3); // warm-up
             PairedTimings[] setups = setups(straight, proxied, token, a.integer("setups"));
             print(out, "WHEP setup, POST to 201 answer, new client and connection each", setups[0]);
             print(out, "WHEP setup, POST to first decoded frame", setups[1]);
