@@ -72,7 +72,8 @@ final class HeartbeatCheck {
             throw new IllegalArgumentException("agentToken must be 1 to " + MAX_TOKEN_LENGTH
                     + " visible ASCII characters, or null");
         }
-        return new NodeHeartbeat(url, beat.region().trim(), beat.capacity(), beat.load(), beat.streams(), token);
+        return new NodeHeartbeat(url, beat.region().trim(), beat.capacity(), beat.load(), beat.streams(), token,
+                beat.autopush());
     }
 
     static void region(String field, String region) {
