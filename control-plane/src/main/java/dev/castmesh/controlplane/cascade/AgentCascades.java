@@ -12,6 +12,7 @@ import dev.castmesh.controlplane.signaling.AgentResponse;
 import dev.castmesh.controlplane.signaling.AgentUnreachableException;
 import jakarta.inject.Singleton;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -61,10 +62,23 @@ public class AgentCascades {
                 "push stream '" + stream + "' to node '" + target.alias() + "'");
     }
 
+    private static void putIfSet(Map<String, Object> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
+    }
+
     private int call(NodeState node, String stream, CascadeRequest request, String what) {
+        // The record's fields only, nulls left out (the mapper would add the isPull() getter as "pull").
+        Map<String, Object> fields = new LinkedHashMap<>();
+        putIfSet(fields, "sourceUrl", request.sourceUrl());
+        putIfSet(fields, "targetUrl", request.targetUrl());
+        putIfSet(fields, "token", request.token());
+        putIfSet(fields, "sourceNode", request.sourceNode());
+        putIfSet(fields, "idleTimeout", request.idleTimeout());
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(request);
+            body = mapper.writeValueAsBytes(fields);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a cascade request", e);
         }
