@@ -100,7 +100,8 @@ public class ClusterCascades implements CascadeStarter {
     }
 
     private int once(String stream, NodeState target, java.util.function.Supplier<Integer> call, boolean always) {
-        String key = stream + "\n" + target.alias();
+        // The URL too: a node that came back elsewhere under the same alias is another agent.
+        String key = stream + "\n" + target.alias() + "\n" + target.publicUrl();
         if (!always && recent.recent(key)) {
             return 201;
         }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every {@code [cascade] reconcile_interval} (from server start; 0 = never), reads the registry, asks the
  * {@link CascadeReconciler} and carries out its actions one after the other: autopush through the source agent's
- * push, re-attach through a pull on the copy's agent. The same action is not repeated for three intervals, the
- * time its effect takes to show in heartbeats; a failed one is retried after that and logged once per try.
+ * push, re-attach through a pull on the copy's agent. The same action is not repeated for {@code [cluster]
+ * offline_after} (three heartbeats: time for its effect to show in them); a failed one is retried after that and
+ * logged once per try.
  * Every control-plane instance runs this on the shared registry: they decide alike and the agents take a repeated
  * push (the target refuses a second publisher) or pull (re-attach) without harm.
  */
@@ -38,6 +40,7 @@ public class ReconcileTask implements ApplicationEventListener<ServerStartupEven
     private final CascadeReconciler reconciler;
     private final Clock clock;
     private final Map<String, Instant> holdOff = new ConcurrentHashMap<>();
+    private final Duration holdOffFor;
     private ScheduledExecutorService scheduler;
 
     ReconcileTask(NodeRegistry registry, AgentCascades agents, CascadeConfig config, ClusterConfig cluster, Clock clock) {
@@ -45,6 +48,7 @@ public class ReconcileTask implements ApplicationEventListener<ServerStartupEven
         this.agents = agents;
         this.config = config;
         this.clock = clock;
+        this.holdOffFor = cluster.offlineAfter();
         this.reconciler = new CascadeReconciler(cluster.region(), stream -> config.pullSource(stream)
                 .filter(PullSource.InCluster.class::isInstance).map(source -> ((PullSource.InCluster) source).stream()));
     }
@@ -77,7 +81,7 @@ public class ReconcileTask implements ApplicationEventListener<ServerStartupEven
         holdOff.values().removeIf(end -> !end.isAfter(now));
         List<String> done = new ArrayList<>();
         for (CascadeAction action : reconciler.plan(registry.all())) {
-            if (holdOff.putIfAbsent(action.key(), now.plus(config.reconcileInterval().multipliedBy(3))) != null) {
+            if (holdOff.putIfAbsent(action.key(), now.plus(holdOffFor)) != null) {
                 continue;
             }
             try {
