@@ -91,4 +91,16 @@ class CascadeConfigTest {
         assertEquals("key 'cascade.reconcile_interval': must be 0 (off) or at least 0.1 second",
                 error("[cascade]\nreconcile_interval = 0.01"));
     }
+    @Test
+    void theShippedExampleRulesAreValid() throws Exception {
+        String shipped = java.nio.file.Files.readString(java.nio.file.Path.of("../config/control-plane.toml"));
+        String uncommented = shipped.lines().map(line -> line.matches("# (\\[\\[cascade\\.pull]]|match =|source =|token =).*")
+                ? line.substring(2) : line).collect(java.util.stream.Collectors.joining("\n"));
+        CascadeConfig cascade = loader.parse(uncommented).cascade();
+        assertEquals(2, cascade.pull().size());
+        assertEquals(Optional.of(new PullSource.InCluster("cam")), cascade.pullSource("hd-cam"));
+        assertEquals(Optional.of(new PullSource.External("https://other-cluster.example.net/whep/cam", "their-token")),
+                cascade.pullSource("remote-cam"));
+        assertEquals(CascadeConfig.defaults().idleTimeout(), cascade.idleTimeout());
+    }
 }
