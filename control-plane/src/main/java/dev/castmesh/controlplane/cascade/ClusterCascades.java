@@ -35,6 +35,8 @@ import java.util.Optional;
 @Singleton
 public class ClusterCascades implements CascadeStarter {
     static final int RECENT_SECONDS = 5;
+    /** What {@link #once} gives when it did not call because the same cascade was just set up. */
+    private static final int RECENT = 0;
     private static final Logger LOG = LoggerFactory.getLogger(ClusterCascades.class);
 
     private final AgentCascades agents;
@@ -64,8 +66,9 @@ public class ClusterCascades implements CascadeStarter {
         if (rule.get() instanceof PullSource.External external) {
             NodeState target = policy.pullTarget(nodes, preference).orElseThrow(() -> SignalingException.noNodeAvailable(
                     "stream '" + stream + "' has an external pull source but no online node has room for it"));
-            once(stream, target, () -> agents.pullExternal(target, stream, external), false);
-            log(stream, AgentCascades.EXTERNAL_SOURCE, target, CascadeMode.PULL);
+            if (once(stream, target, () -> agents.pullExternal(target, stream, external), false) != RECENT) {
+                log(stream, AgentCascades.EXTERNAL_SOURCE, target, CascadeMode.PULL);
+            }
             return Optional.of(target);
         }
         String sourceStream = ((PullSource.InCluster) rule.get()).stream();
@@ -79,8 +82,9 @@ public class ClusterCascades implements CascadeStarter {
                 "no online node has room for a copy of stream '" + sourceStream + "' as '" + stream + "'"));
         List<NodeState> others = carriers.stream().filter(node -> !node.alias().equals(target.alias())).toList();
         NodeState source = PlacementPolicy.nearest(others.isEmpty() ? carriers : others, target.region(), sourceStream);
-        once(stream, target, () -> agents.pull(target, stream, source, sourceStream), false);
-        log(stream, source.alias(), target, CascadeMode.PULL);
+        if (once(stream, target, () -> agents.pull(target, stream, source, sourceStream), false) != RECENT) {
+            log(stream, source.alias(), target, CascadeMode.PULL);
+        }
         return Optional.of(target);
     }
 
@@ -95,15 +99,18 @@ public class ClusterCascades implements CascadeStarter {
         if (status == 409 && operator) {
             throw CascadeException.alreadyCarried("node '" + target.alias() + "' already has stream '" + stream + "'");
         }
-        log(stream, source.alias(), target, mode);
+        if (status != RECENT) {
+            log(stream, source.alias(), target, mode);
+        }
         return new CascadeLink(stream, source.alias(), target.alias(), mode);
     }
 
+    /** @return the agent's status, or {@link #RECENT} */
     private int once(String stream, NodeState target, java.util.function.Supplier<Integer> call, boolean always) {
         // The URL too: a node that came back elsewhere under the same alias is another agent.
         String key = stream + "\n" + target.alias() + "\n" + target.publicUrl();
         if (!always && recent.recent(key)) {
-            return 201;
+            return RECENT;
         }
         int status = flights.run(key, call);
         recent.remember(key);
@@ -112,6 +119,6 @@ public class ClusterCascades implements CascadeStarter {
 
     private static void log(String stream, String source, NodeState target, CascadeMode mode) {
         LOG.atInfo().addKeyValue("stream", stream).addKeyValue("source", source).addKeyValue("target", target.alias())
-                .addKeyValue("mode", mode.text()).log("cascade set up");
+                .addKeyValue("mode", mode.text()).log("cascade set up: {} {} -> {} ({})", stream, source, target.alias(), mode.text());
     }
 }

@@ -71,7 +71,7 @@ public class ReconcileTask implements ApplicationEventListener<ServerStartupEven
         try {
             runOnce();
         } catch (RuntimeException e) {
-            LOG.atWarn().addKeyValue("error", e.toString()).log("cascade reconciliation failed");
+            LOG.atWarn().addKeyValue("error", e.toString()).log("cascade reconciliation failed: {}", e.toString());
         }
     }
 
@@ -87,10 +87,10 @@ public class ReconcileTask implements ApplicationEventListener<ServerStartupEven
             try {
                 carryOut(action);
                 done.add(action.key());
-                LOG.atInfo().addKeyValue("action", action.key()).log("cascade reconciled");
+                LOG.atInfo().addKeyValue("action", action.key()).log("cascade reconciled: {}", action.key());
             } catch (ApiException e) {
                 LOG.atWarn().addKeyValue("action", action.key()).addKeyValue("error", e.code())
-                        .log("cascade reconciliation step failed: " + e.getMessage());
+                        .log("cascade reconciliation step failed: {}", e.getMessage());
             }
         }
         return done;
