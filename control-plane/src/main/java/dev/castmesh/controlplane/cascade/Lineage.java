@@ -1,5 +1,6 @@
 package dev.castmesh.controlplane.cascade;
 
+import dev.castmesh.api.cluster.NodeAlias;
 import dev.castmesh.api.cluster.StreamSnapshot;
 import dev.castmesh.controlplane.node.NodeState;
 
@@ -34,9 +35,17 @@ final class Lineage {
         return own.isPresent() ? own : upstream.apply(stream).flatMap(up -> node.stream(up).filter(StreamSnapshot::carried));
     }
 
-    /** The copy's source is an online node that still carries the stream (or its pull-rule source). */
+    /**
+     * A source outside the cluster's view: a pull rule's URL ({@link AgentCascades#EXTERNAL_SOURCE}) or the
+     * {@code host:port} an agent reports for a pull that named no source node.
+     */
+    static boolean outside(String cascadeFrom) {
+        return AgentCascades.EXTERNAL_SOURCE.equals(cascadeFrom) || !NodeAlias.isValid(cascadeFrom);
+    }
+
+    /** The copy's source is an online node that still carries the stream (or its pull-rule source), or is outside. */
     boolean sourceAlive(StreamSnapshot copy) {
-        if (AgentCascades.EXTERNAL_SOURCE.equals(copy.cascadeFrom())) {
+        if (outside(copy.cascadeFrom())) {
             return true;
         }
         NodeState source = byAlias.get(copy.cascadeFrom());
@@ -62,7 +71,7 @@ final class Lineage {
             if (current.equals(stopAt)) {
                 return Walk.REACHED;
             }
-            if (AgentCascades.EXTERNAL_SOURCE.equals(current)) {
+            if (outside(current)) {
                 return Walk.ROOTED;
             }
             NodeState node = byAlias.get(current);

@@ -92,7 +92,8 @@ class CascadeReconcilerTest {
     void healthyCopiesAndExternalCopiesAreLeftAlone() {
         NodeState origin = node("origin", "hq", true, 0.1, published("cam"));
         NodeState region = node("b1", "b", true, 0.1, copy("cam", "origin"));
-        NodeState edge = node("b2", "b", true, 0.1, copy("cam", "b1"), copy("ext", AgentCascades.EXTERNAL_SOURCE));
+        NodeState edge = node("b2", "b", true, 0.1, copy("cam", "b1"), copy("ext", AgentCascades.EXTERNAL_SOURCE),
+                copy("direct", "10.0.0.9:7777"));
         assertEquals(List.of(), plan(origin, region, edge));
         assertEquals(List.of(), plan(origin, region, edge, node("off", "b", false, 0.1, copy("cam", "gone"))),
                 "copies on offline nodes are not touched");

@@ -44,6 +44,18 @@ abstract class NodeApiContract {
     }
 
     @Test
+    void aCopyMayNameItsSourceByAliasOrHostAndPort() {
+        String copyOf = "[{\"stream\":\"cam\",\"publisher\":false,\"cascadeFrom\":\"%s\",\"viewers\":0,"
+                + "\"bitrateInBps\":0,\"bitrateOutBps\":0}]";
+        assertEquals(204, beat("n1", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777", "eu",
+                copyOf.formatted("agent-a"), null)).status());
+        assertEquals(204, beat("n1", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777", "eu",
+                copyOf.formatted("10.0.0.9:7777"), null)).status(), "an agent's pull that named no source node");
+        assertEquals("streams[0].cascadeFrom must be a node alias or a host:port", beat("n1", CLUSTER_SECRET,
+                Beats.json("http://10.0.0.5:7777", "eu", copyOf.formatted("a/b"), null)).assertError(400, "bad_request").message());
+    }
+
+    @Test
     void autopushIsStoredAndOptional() {
         String json = Beats.json("http://10.0.0.5:7777", "eu", CAM, "tok-1");
         String withAutopush = json.substring(0, json.length() - 1) + ",\"autopush\":true}";
