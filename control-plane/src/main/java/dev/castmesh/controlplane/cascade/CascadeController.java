@@ -19,7 +19,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * {@code POST /api/cascade/{stream}} (admin), body {@link CascadeCommand} {@code {"target", "source"?, "mode"?}}:
- * copies a stream onto a node now. 201 with {@link CascadeLink} {@code {"stream","source","target","mode"}} once the
+ * copies a stream onto a node now. Without {@code mode}: {@code [cascade] mode}, except a push from a source without
+ * room for one more viewer of the stream (as for overflow). 201 with {@link CascadeLink} {@code {"stream","source","target","mode"}} once the
  * target's agent says the copy carries media (pull) or the push session is up; the errors of {@link LinkChoice} and
  * of {@link AgentCascades} (502/503/504); 400 for a bad body.
  */
@@ -50,9 +51,9 @@ final class CascadeController {
         if (command.source() != null) {
             BadRequestException.check("source: ", () -> NodeAlias.validate(command.source()));
         }
-        CascadeMode mode = command.mode() == null ? config.mode()
-                : BadRequestException.parse(() -> parseMode(command.mode()));
+        CascadeMode asked = command.mode() == null ? null : BadRequestException.parse(() -> parseMode(command.mode()));
         LinkChoice.Choice choice = LinkChoice.choose(stream, command.target(), command.source(), registry.all());
+        CascadeMode mode = asked != null ? asked : ClusterCascades.modeFor(config.mode(), choice.source(), stream);
         return HttpResponse.created(cascades.link(stream, choice.source(), choice.target(), mode, true));
     }
 

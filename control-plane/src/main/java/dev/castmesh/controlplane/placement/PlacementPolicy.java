@@ -137,6 +137,11 @@ public final class PlacementPolicy {
         return candidates.stream().min(order);
     }
 
+    /** Room for one more viewer of {@code stream} on {@code node} (per stream and per node), from its last heartbeat. */
+    public static boolean hasRoomFor(NodeState node, String stream) {
+        return hasRoomFor(stream).test(node);
+    }
+
     private static Predicate<NodeState> hasRoomFor(String stream) {
         return node -> hasRoom(node) && node.stream(stream).map(StreamSnapshot::viewers).orElse(0)
                 < node.capacity().eachStreamMaxSub();

@@ -137,6 +137,18 @@ class CascadeIT {
     }
 
     @Test
+    void operatorDefaultModeFromAFullSourceIsPushAnExplicitModeIsKept() throws Exception {
+        beat("a", a, "eu", 0.1, 1, false, Beats.published("cam", 1));
+        beat("b", b, "us", 0.1);
+        assertEquals("{\"stream\":\"cam\",\"source\":\"a\",\"target\":\"b\",\"mode\":\"push\"}",
+                cascade("cam", "{\"target\":\"b\"}").body());
+        assertEquals(1, a.cascadeRequests().size());
+        assertEquals("{\"stream\":\"cam\",\"source\":\"a\",\"target\":\"b\",\"mode\":\"pull\"}",
+                cascade("cam", "{\"target\":\"b\",\"mode\":\"pull\"}").body());
+        assertEquals(1, b.cascadeRequests().size());
+    }
+
+    @Test
     void operatorRefusals() throws Exception {
         beat("a", a, "eu", 0.1, Beats.published("cam", 0));
         beat("b", b, "us", 0.1);
@@ -187,7 +199,8 @@ class CascadeIT {
     void concurrentOverflowViewersShareOneCascadeCall() throws Exception {
         beat("a", a, "eu", 0.1, 2, false, Beats.published("cam", 2));
         beat("b", b, "us", 0.1);
-        b.cascadeDelay(500);
+        a.cascadeDelay(500);
+        b.carry("cam"); // what a's push gives b
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
             List<Future<Reply>> viewers = new ArrayList<>();
@@ -200,18 +213,19 @@ class CascadeIT {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, b.cascadeRequests().size(), String.join("\n", b.requests()));
-        assertEquals(6, b.requests().size(), "one cascade, five viewers");
-        assertEquals(List.of(), a.requests());
+        assertEquals(1, a.requests().size(), "one push from the full source: " + a.requests());
+        assertEquals(1, a.cascadeRequests().size());
+        assertEquals(5, b.requests().size(), "five viewers");
     }
 
     @Test
     void aFailedOverflowCascadeSendsTheViewerNowhere() throws Exception {
         beat("a", a, "eu", 0.1, 2, false, Beats.published("cam", 2));
         beat("b", b, "us", 0.1);
-        b.cascadeStatus(504);
+        a.cascadeStatus(504);
         Reply.send(app.client(), whep("/whep/cam")).assertError(504, "cascade_timeout");
-        assertEquals(1, b.requests().size(), "no WHEP after the failed cascade");
+        assertEquals(1, a.requests().size());
+        assertEquals(0, b.requests().size(), "no WHEP after the failed cascade");
     }
 
     @Test

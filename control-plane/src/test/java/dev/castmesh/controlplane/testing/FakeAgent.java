@@ -74,6 +74,11 @@ public final class FakeAgent implements AutoCloseable {
         this.cascadeDelay = millis;
     }
 
+    /** Gives the agent the stream, as a real push from another agent would. */
+    public void carry(String stream) {
+        publishers.add(stream);
+    }
+
     /** The requests to {@code POST /api/cascade/...}. */
     public List<String> cascadeRequests() {
         return requests.stream().filter(request -> request.startsWith("POST /api/cascade/")).toList();
