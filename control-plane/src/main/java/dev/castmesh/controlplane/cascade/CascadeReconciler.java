@@ -20,7 +20,8 @@ import java.util.function.Function;
  *       the origin region → {@link CascadeAction.Push} to the least-loaded node with room of the origin region that
  *       does not hold the stream.</li>
  *   <li><b>Re-attach</b>: a copy (on an online node) whose {@code cascadeFrom} node is offline, unknown, or no
- *       longer carries the stream → {@link CascadeAction.Reattach} to the nearest other online carrier whose own
+ *       longer carries the stream → {@link CascadeAction.Reattach} to the nearest (with room for the pull's WHEP
+ *       first) other online carrier whose own
  *       chain ends at a publisher and does not pass through the copy's node (no cycles). A copy made by an in-cluster
  *       pull rule may also re-attach to a carrier of the rule's source. With no such carrier nothing is done: the
  *       agent ends the copy after its grace period. Copies of external sources are left alone.</li>
@@ -82,6 +83,11 @@ public final class CascadeReconciler {
                 .filter(node -> node.stream(stream).map(StreamSnapshot::carried).orElse(false))
                 .filter(node -> !lineage.descendsFrom(node.alias(), copy.alias(), stream))
                 .filter(node -> lineage.rooted(node.alias(), stream)).toList();
-        return candidates.isEmpty() ? Optional.empty() : Optional.of(PlacementPolicy.nearest(candidates, copy.region(), stream));
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        // The re-attach is a WHEP viewer on the new source: one with room for it first.
+        List<NodeState> withRoom = candidates.stream().filter(node -> PlacementPolicy.hasRoomFor(node, stream)).toList();
+        return Optional.of(PlacementPolicy.nearest(withRoom.isEmpty() ? candidates : withRoom, copy.region(), stream));
     }
 }

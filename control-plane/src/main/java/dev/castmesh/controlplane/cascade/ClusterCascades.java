@@ -115,11 +115,11 @@ public class ClusterCascades implements CascadeStarter {
         return new CascadeLink(stream, source.alias(), target.alias(), mode);
     }
 
-    /** @return the agent's status, or {@link #RECENT} */
-    private int once(String stream, NodeState target, java.util.function.Supplier<Integer> call, boolean always) {
+    /** @param fresh call even if the same cascade was just set up; @return the agent's status, or {@link #RECENT} */
+    private int once(String stream, NodeState target, java.util.function.Supplier<Integer> call, boolean fresh) {
         // The URL too: a node that came back elsewhere under the same alias is another agent.
         String key = stream + "\n" + target.alias() + "\n" + target.publicUrl();
-        if (!always && recent.recent(key)) {
+        if (!fresh && recent.recent(key)) {
             return RECENT;
         }
         int status = flights.run(key, call);
