@@ -115,4 +115,11 @@ class StartupFailureIT {
         assertEquals("castmesh control-plane: cannot open database sqlite://./missing.db?mode=rw: file ./missing.db does not"
                 + " exist (mode=rw opens an existing file; use ?mode=rwc to create it)", outcome.line());
     }
+    @Test
+    void badPullRuleRegexIsOneLineNamingTheKey() throws Exception {
+        Outcome outcome = run("[[cascade.pull]]\nmatch = \"live-(\"\nsource = \"$1\"\n", Map.of());
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.line().endsWith("control-plane.toml: key 'cascade.pull[0].match': not a valid regular expression"
+                + " (Unclosed group near index 6)"), outcome.line());
+    }
 }

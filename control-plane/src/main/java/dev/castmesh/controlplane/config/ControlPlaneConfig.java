@@ -1,6 +1,7 @@
 package dev.castmesh.controlplane.config;
 
 import dev.castmesh.controlplane.auth.AuthConfig;
+import dev.castmesh.controlplane.cascade.CascadeConfig;
 import dev.castmesh.controlplane.database.DatabaseConfig;
 import dev.castmesh.controlplane.ice.ExtraIceConfig;
 import dev.castmesh.controlplane.node.ClusterConfig;
@@ -8,7 +9,7 @@ import dev.castmesh.controlplane.relay.RelayConfig;
 
 /** The whole control-plane TOML file, one record per section; missing sections take their defaults. */
 public record ControlPlaneConfig(HttpConfig http, DatabaseConfig database, AuthConfig auth, ClusterConfig cluster,
-                                 RelayConfig relay, ExtraIceConfig extraIce) {
+                                 RelayConfig relay, ExtraIceConfig extraIce, CascadeConfig cascade) {
 
     public ControlPlaneConfig {
         http = http == null ? HttpConfig.defaults() : http;
@@ -17,6 +18,13 @@ public record ControlPlaneConfig(HttpConfig http, DatabaseConfig database, AuthC
         cluster = cluster == null ? ClusterConfig.defaults() : cluster;
         relay = relay == null ? RelayConfig.defaults() : relay;
         extraIce = extraIce == null ? ExtraIceConfig.defaults() : extraIce;
+        cascade = cascade == null ? CascadeConfig.defaults() : cascade;
+    }
+
+    /** Without {@code [cascade]} (defaults). */
+    public ControlPlaneConfig(HttpConfig http, DatabaseConfig database, AuthConfig auth, ClusterConfig cluster,
+                              RelayConfig relay, ExtraIceConfig extraIce) {
+        this(http, database, auth, cluster, relay, extraIce, null);
     }
 
     /** The first three sections; the cluster sections take their defaults. */
@@ -29,22 +37,26 @@ public record ControlPlaneConfig(HttpConfig http, DatabaseConfig database, AuthC
     }
 
     public ControlPlaneConfig withHttp(HttpConfig newHttp) {
-        return new ControlPlaneConfig(newHttp, database, auth, cluster, relay, extraIce);
+        return new ControlPlaneConfig(newHttp, database, auth, cluster, relay, extraIce, cascade);
     }
 
     public ControlPlaneConfig withDatabase(DatabaseConfig newDatabase) {
-        return new ControlPlaneConfig(http, newDatabase, auth, cluster, relay, extraIce);
+        return new ControlPlaneConfig(http, newDatabase, auth, cluster, relay, extraIce, cascade);
     }
 
     public ControlPlaneConfig withCluster(ClusterConfig newCluster) {
-        return new ControlPlaneConfig(http, database, auth, newCluster, relay, extraIce);
+        return new ControlPlaneConfig(http, database, auth, newCluster, relay, extraIce, cascade);
     }
 
     public ControlPlaneConfig withRelay(RelayConfig newRelay) {
-        return new ControlPlaneConfig(http, database, auth, cluster, newRelay, extraIce);
+        return new ControlPlaneConfig(http, database, auth, cluster, newRelay, extraIce, cascade);
     }
 
     public ControlPlaneConfig withExtraIce(ExtraIceConfig newExtraIce) {
-        return new ControlPlaneConfig(http, database, auth, cluster, relay, newExtraIce);
+        return new ControlPlaneConfig(http, database, auth, cluster, relay, newExtraIce, cascade);
+    }
+
+    public ControlPlaneConfig withCascade(CascadeConfig newCascade) {
+        return new ControlPlaneConfig(http, database, auth, cluster, relay, extraIce, newCascade);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 final class HeartbeatCheck {
     static final int MAX_REGION_LENGTH = 64;
     static final int MAX_TOKEN_LENGTH = 4096;
+    static final int MAX_CASCADE_SOURCE_LENGTH = 255;
 
     private HeartbeatCheck() {
     }
@@ -62,8 +63,8 @@ final class HeartbeatCheck {
             if (stream.viewers() < 0 || stream.bitrateInBps() < 0 || stream.bitrateOutBps() < 0) {
                 throw new IllegalArgumentException(field + ": viewers and bitrates must not be negative");
             }
-            if (stream.cascadeFrom() != null && !NodeAlias.isValid(stream.cascadeFrom())) {
-                throw new IllegalArgumentException(field + ".cascadeFrom must be a node alias");
+            if (stream.cascadeFrom() != null && !cascadeSource(stream.cascadeFrom())) {
+                throw new IllegalArgumentException(field + ".cascadeFrom must be a node alias or a host:port");
             }
         }
         String token = beat.agentToken();
@@ -72,7 +73,17 @@ final class HeartbeatCheck {
             throw new IllegalArgumentException("agentToken must be 1 to " + MAX_TOKEN_LENGTH
                     + " visible ASCII characters, or null");
         }
-        return new NodeHeartbeat(url, beat.region().trim(), beat.capacity(), beat.load(), beat.streams(), token);
+        return new NodeHeartbeat(url, beat.region().trim(), beat.capacity(), beat.load(), beat.streams(), token,
+                beat.autopush());
+    }
+
+    /**
+     * A node alias, or the source's {@code host:port} the agent reports for a pull that named no source node (an
+     * operator's pull straight to the agent, outside the cluster's view).
+     */
+    private static boolean cascadeSource(String source) {
+        return NodeAlias.isValid(source) || (source.length() <= MAX_CASCADE_SOURCE_LENGTH
+                && source.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/' && c != '?' && c != '#'));
     }
 
     static void region(String field, String region) {

@@ -74,14 +74,14 @@ public class NodeRegistry {
                     return HeartbeatResult.REJECTED;
                 }
                 int changed = repository.heartbeat(alias, beat.region(), beat.publicUrl(), beat.agentToken(), now,
-                        beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams);
+                        beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush());
                 return changed == 1 ? HeartbeatResult.UPDATED : HeartbeatResult.REJECTED; // deleted meanwhile
             }
             if (!config.autoRegister() || clusterSecretHash == null || !SecretHash.matches(clusterSecretHash, secret)) {
                 return HeartbeatResult.REJECTED;
             }
             if (repository.register(alias, beat.region(), beat.publicUrl(), clusterSecretHash, beat.agentToken(), now,
-                    beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams) == 1) {
+                    beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush()) == 1) {
                 LOG.atInfo().addKeyValue("node", alias).addKeyValue("region", beat.region())
                         .addKeyValue("url", beat.publicUrl()).log("node auto-registered");
                 return HeartbeatResult.REGISTERED;
@@ -145,7 +145,7 @@ public class NodeRegistry {
         List<StreamSnapshot> streams = read(streamsReader, node.streamsJson(), node.alias());
         return new NodeState(node.alias(), region, node.publicUrl(), node.agentToken(),
                 liveness.online(node.lastHeartbeat(), now), node.lastHeartbeat(), capacity, load,
-                streams == null ? List.of() : streams, node.createdAt(), node.updatedAt());
+                streams == null ? List.of() : streams, node.createdAt(), node.updatedAt(), node.autopush());
     }
 
     /** Milliseconds: what SQLite keeps, so both databases give back what was written. */

@@ -21,20 +21,20 @@ interface NodeRepository extends GenericRepository<Node, String> {
     @Query("""
             UPDATE nodes SET reported_region = :reportedRegion, public_url = :publicUrl, agent_token = :agentToken,
                 last_heartbeat = :now, max_viewers = :maxViewers, each_stream_max_sub = :eachStreamMaxSub,
-                load_json = :loadJson, streams_json = :streamsJson, updated_at = :now
+                load_json = :loadJson, streams_json = :streamsJson, autopush = :autopush, updated_at = :now
             WHERE alias = :alias""")
     int heartbeat(String alias, String reportedRegion, String publicUrl, @Nullable String agentToken, Instant now,
-                  int maxViewers, int eachStreamMaxSub, String loadJson, String streamsJson);
+                  int maxViewers, int eachStreamMaxSub, String loadJson, String streamsJson, boolean autopush);
 
     /** Auto-registration by a first heartbeat. @return 0 if another request created the node first */
     @Query("""
             INSERT INTO nodes (alias, region, reported_region, public_url, secret_hash, agent_token, last_heartbeat,
-                max_viewers, each_stream_max_sub, load_json, streams_json, created_at, updated_at)
+                max_viewers, each_stream_max_sub, load_json, streams_json, autopush, created_at, updated_at)
             VALUES (:alias, NULL, :reportedRegion, :publicUrl, :secretHash, :agentToken, :now,
-                :maxViewers, :eachStreamMaxSub, :loadJson, :streamsJson, :now, :now)
+                :maxViewers, :eachStreamMaxSub, :loadJson, :streamsJson, :autopush, :now, :now)
             ON CONFLICT (alias) DO NOTHING""")
     int register(String alias, String reportedRegion, String publicUrl, String secretHash, @Nullable String agentToken,
-                 Instant now, int maxViewers, int eachStreamMaxSub, String loadJson, String streamsJson);
+                 Instant now, int maxViewers, int eachStreamMaxSub, String loadJson, String streamsJson, boolean autopush);
 
     /** Creation through the API, before any heartbeat. @return 0 if the alias exists */
     @Query("""

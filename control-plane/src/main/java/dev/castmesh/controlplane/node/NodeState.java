@@ -16,13 +16,20 @@ import java.util.Optional;
  * @param agentToken the token to send to this agent, null for none; never shown or logged
  * @param capacity   null before the first heartbeat
  * @param load       null before the first heartbeat
+ * @param autopush   the last heartbeat asked for every local publish to be pushed to the origin region
  */
 public record NodeState(String alias, String region, String publicUrl, String agentToken, boolean online,
                         Instant lastSeen, NodeCapacity capacity, NodeLoad load, List<StreamSnapshot> streams,
-                        Instant createdAt, Instant updatedAt) {
+                        Instant createdAt, Instant updatedAt, boolean autopush) {
 
     public NodeState {
         streams = streams == null ? List.of() : List.copyOf(streams);
+    }
+
+    /** Without autopush. */
+    public NodeState(String alias, String region, String publicUrl, String agentToken, boolean online, Instant lastSeen,
+                     NodeCapacity capacity, NodeLoad load, List<StreamSnapshot> streams, Instant createdAt, Instant updatedAt) {
+        this(alias, region, publicUrl, agentToken, online, lastSeen, capacity, load, streams, createdAt, updatedAt, false);
     }
 
     public Optional<StreamSnapshot> stream(String name) {

@@ -1,6 +1,8 @@
 package dev.castmesh.controlplane.node;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castmesh.api.cluster.AgentPaths;
 import dev.castmesh.api.cluster.NodeAlias;
 import dev.castmesh.api.cluster.NodeHeartbeat;
@@ -46,9 +48,11 @@ final class NodesController {
     private final NodeRegistry registry;
     private final JsonBody<NodeHeartbeat> heartbeatBody;
     private final JsonBody<NodeRequest> requestBody;
+    private final ObjectMapper mapper;
 
     NodesController(NodeRegistry registry, ObjectMapper mapper) {
         this.registry = registry;
+        this.mapper = mapper;
         this.heartbeatBody = new JsonBody<>(mapper, NodeHeartbeat.class, "heartbeat");
         this.requestBody = new JsonBody<>(mapper, NodeRequest.class, "node");
     }
@@ -103,11 +107,29 @@ final class NodesController {
         if (secret == null) {
             return unauthorized("a heartbeat needs Authorization: Bearer <node or cluster secret>");
         }
-        NodeHeartbeat beat = BadRequestException.parse(() -> HeartbeatCheck.validate(heartbeatBody.read(json)));
+        NodeHeartbeat beat = BadRequestException.parse(() -> HeartbeatCheck.validate(heartbeatBody.read(withAutopushDefault(json))));
         if (registry.heartbeat(alias, secret, beat) == NodeRegistry.HeartbeatResult.REJECTED) {
             return unauthorized("wrong secret for node '" + alias + "', or unknown node and no auto-registration with it");
         }
         return HttpResponse.noContent();
+    }
+
+    /**
+     * {@code autopush} came after the first agents: a heartbeat without it means false (the strict body reader would
+     * refuse a missing primitive). Only bodies without the word pay for the extra parse.
+     */
+    private String withAutopushDefault(String json) {
+        if (json == null || json.contains("\"autopush\"")) {
+            return json;
+        }
+        try {
+            if (mapper.readTree(json) instanceof ObjectNode object) {
+                return mapper.writeValueAsString(object.put("autopush", false));
+            }
+        } catch (JsonProcessingException e) {
+            // the body reader explains it
+        }
+        return json;
     }
 
     private static void checkSecretAndRegion(NodeRequest request) {

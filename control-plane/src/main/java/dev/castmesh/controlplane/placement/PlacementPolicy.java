@@ -18,13 +18,16 @@ import java.util.function.Predicate;
  *
  * <p><b>WHIP</b>: 409 if a publisher has the stream on an online node (a cascaded copy alone does not count, so a
  * stream whose origin died can be published again at once); else the least-loaded ({@link LoadScore}) online node,
- * nodes of the preferred region first.
+ * nodes of the preferred region first, and nodes that do not still hold a copy of the stream before those that do
+ * (a publish there would collide with the copy).
  *
- * <p><b>WHEP</b>: among online nodes that carry the stream (publisher or cascaded copy) and have room for one more
- * viewer of it (stream viewers &lt; {@code eachStreamMaxSub} and node viewers &lt; {@code maxViewers}), the preferred
- * region first, then the least loaded. When none has room: {@link CascadeNeeded} to the least-loaded online node with
- * room (preferred region first) from the nearest carrier (the target's region first, then the origin, then the
- * least loaded).
+ * <p><b>WHEP</b>: a carrier (publisher or cascaded copy, online) has room for one more viewer of the stream when its
+ * stream viewers &lt; {@code eachStreamMaxSub} and node viewers &lt; {@code maxViewers}. With a preferred region R:
+ * the least-loaded carrier with room in R; else {@link CascadeNeeded} to the least-loaded node with room in R from the
+ * nearest carrier, so a viewer of region B is served by a B node and trees form origin → region → edge. Then (or
+ * without R): the least-loaded carrier with room anywhere; else {@link CascadeNeeded} to the least-loaded online node
+ * with room. The nearest carrier is the least-loaded one in the target's region, else the origin (publisher), else
+ * the least-loaded copy.
  * Viewer counts come from the last heartbeats (up to 2 s old); agents enforce their limits too.
  *
  * <p>Ties go to the smaller alias, so the choice is stable.
@@ -43,7 +46,9 @@ public final class PlacementPolicy {
                     .orElseGet(() -> refusedForced(nodes, preference.forcedNode()));
         }
         List<NodeState> candidates = nodes.stream().filter(NodeState::online).filter(node -> node.capacity() != null).toList();
-        return best(candidates, preference.region()).map(node -> (Placement) new OnNode(node))
+        // A node still holding a copy of the stream (its origin died) would refuse the publish: avoid it if we can.
+        List<NodeState> withoutCopy = candidates.stream().filter(node -> node.stream(stream).isEmpty()).toList();
+        return best(withoutCopy.isEmpty() ? candidates : withoutCopy, preference.region()).map(node -> (Placement) new OnNode(node))
                 .orElseGet(() -> new Refused(Reason.NO_NODE_AVAILABLE, "no media node is online"));
     }
 
@@ -68,13 +73,25 @@ public final class PlacementPolicy {
         if (carriers.isEmpty()) {
             return notFound(stream);
         }
-        Optional<NodeState> withRoom = best(carriers.stream().filter(hasRoomFor(stream)).toList(), preference.region());
-        if (withRoom.isPresent()) {
-            return new OnNode(withRoom.get());
-        }
+        List<NodeState> withRoom = carriers.stream().filter(hasRoomFor(stream)).toList();
         List<NodeState> targets = nodes.stream().filter(NodeState::online).filter(node -> !carriers.contains(node))
                 .filter(PlacementPolicy::hasRoom).toList();
-        return best(targets, preference.region())
+        String region = preference.region();
+        if (!region.isEmpty()) {
+            Optional<NodeState> carrierInRegion = best(inRegion(withRoom, region), region);
+            if (carrierInRegion.isPresent()) {
+                return new OnNode(carrierInRegion.get());
+            }
+            Optional<NodeState> targetInRegion = best(inRegion(targets, region), region);
+            if (targetInRegion.isPresent()) {
+                return new CascadeNeeded(stream, targetInRegion.get(), nearest(carriers, region, stream));
+            }
+        }
+        Optional<NodeState> carrier = best(withRoom, "");
+        if (carrier.isPresent()) {
+            return new OnNode(carrier.get());
+        }
+        return best(targets, region)
                 .map(target -> (Placement) new CascadeNeeded(stream, target, nearest(carriers, target.region(), stream)))
                 .orElseGet(() -> new Refused(Reason.NO_NODE_AVAILABLE, "all " + carriers.size() + " node(s) carrying stream '"
                         + stream + "' are full and no other online node has room"));
@@ -84,7 +101,7 @@ public final class PlacementPolicy {
      * The carrier to cascade from: the least-loaded one in the target's region; with none there, the origin (the
      * publisher's node) before copies, so trees stay shallow; then the least loaded.
      */
-    private static NodeState nearest(List<NodeState> carriers, String region, String stream) {
+    public static NodeState nearest(List<NodeState> carriers, String region, String stream) {
         Comparator<NodeState> order = Comparator.comparingDouble(LoadScore::of).thenComparing(NodeState::alias);
         Optional<NodeState> inRegion = region.isEmpty() ? Optional.empty()
                 : carriers.stream().filter(node -> node.region().equals(region)).min(order);
@@ -93,7 +110,23 @@ public final class PlacementPolicy {
         return inRegion.orElseGet(() -> carriers.stream().min(originFirst.thenComparing(order)).orElseThrow());
     }
 
-    private static Optional<NodeState> best(List<NodeState> candidates, String region) {
+    private static List<NodeState> inRegion(List<NodeState> nodes, String region) {
+        return nodes.stream().filter(node -> node.region().equals(region)).toList();
+    }
+
+    /**
+     * The node a new copy of a stream nobody carries yet should go to (an on-demand pull): the least-loaded online node
+     * with room, {@code region} first; or the forced node.
+     */
+    public Optional<NodeState> pullTarget(List<NodeState> nodes, Preference preference) {
+        if (preference.forcedNode() != null) {
+            return forced(nodes, preference.forcedNode()).filter(PlacementPolicy::hasRoom);
+        }
+        return best(nodes.stream().filter(NodeState::online).filter(PlacementPolicy::hasRoom).toList(), preference.region());
+    }
+
+    /** The least-loaded of {@code candidates}, those of {@code region} first ("" = any); ties to the smaller alias. */
+    public static Optional<NodeState> best(List<NodeState> candidates, String region) {
         Comparator<NodeState> order = Comparator.comparingDouble(LoadScore::of).thenComparing(NodeState::alias);
         if (!region.isEmpty()) {
             Optional<NodeState> inRegion = candidates.stream().filter(node -> node.region().equals(region)).min(order);
@@ -104,12 +137,17 @@ public final class PlacementPolicy {
         return candidates.stream().min(order);
     }
 
+    /** Room for one more viewer of {@code stream} on {@code node} (per stream and per node), from its last heartbeat. */
+    public static boolean hasRoomFor(NodeState node, String stream) {
+        return hasRoomFor(stream).test(node);
+    }
+
     private static Predicate<NodeState> hasRoomFor(String stream) {
         return node -> hasRoom(node) && node.stream(stream).map(StreamSnapshot::viewers).orElse(0)
                 < node.capacity().eachStreamMaxSub();
     }
 
-    private static boolean hasRoom(NodeState node) {
+    public static boolean hasRoom(NodeState node) {
         return node.capacity() != null && node.viewers() < node.capacity().maxViewers();
     }
 

@@ -57,7 +57,7 @@ public class AgentClient {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new AgentResponse(response.statusCode(), response.headers(), response.body());
         } catch (HttpTimeoutException e) {
-            throw new AgentUnreachableException(node.alias(), "timed out");
+            throw new AgentUnreachableException(node.alias(), "timed out", true);
         } catch (IOException e) {
             throw new AgentUnreachableException(node.alias(),
                     e instanceof java.net.ConnectException ? "connection refused" : "connection failed");

@@ -65,7 +65,11 @@ public class SignalingProxy {
         } else if (placement instanceof Placement.CascadeNeeded cascade) {
             node = cascades.start(cascade);
         } else {
-            throw refusal((Placement.Refused) placement);
+            Placement.Refused refused = (Placement.Refused) placement;
+            if (refused.reason() != Placement.Reason.STREAM_NOT_FOUND) {
+                throw refusal(refused);
+            }
+            node = cascades.onDemand(stream, nodes, preference).orElseThrow(() -> refusal(refused));
         }
         String path = kind == Kind.WHIP ? AgentPaths.whip(stream) : AgentPaths.whep(stream);
         AgentResponse answer = agents.send(node, "POST", path, Map.of("Content-Type", SDP, "Accept", SDP + ", application/json"),

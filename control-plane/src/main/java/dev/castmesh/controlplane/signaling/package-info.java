@@ -10,8 +10,9 @@
  *   <li>{@code PATCH}/{@code DELETE /session/...}: the session id names the node; no shared session table.</li>
  *   <li>{@code GET /api/streams}: merged from the online nodes' last heartbeats (one database read, up to one
  *       heartbeat interval old), not from live calls; {@code DELETE /api/streams/{stream}} calls every carrier.</li>
- *   <li>Overflow: placement answers {@code CascadeNeeded}; {@link dev.castmesh.controlplane.signaling.CascadeStarter}
- *       is the hook for the cascade feature (503 until it exists).</li>
+ *   <li>Overflow: placement answers {@code CascadeNeeded}, and a WHEP for a stream nobody carries may match a pull
+ *       rule; {@link dev.castmesh.controlplane.signaling.CascadeStarter} (the cascade package) sets the copy up before
+ *       the viewer is sent to it.</li>
  * </ul>
  */
 package dev.castmesh.controlplane.signaling;

@@ -44,6 +44,33 @@ abstract class NodeApiContract {
     }
 
     @Test
+    void aCopyMayNameItsSourceByAliasOrHostAndPort() {
+        String copyOf = "[{\"stream\":\"cam\",\"publisher\":false,\"cascadeFrom\":\"%s\",\"viewers\":0,"
+                + "\"bitrateInBps\":0,\"bitrateOutBps\":0}]";
+        assertEquals(204, beat("n1", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777", "eu",
+                copyOf.formatted("agent-a"), null)).status());
+        assertEquals(204, beat("n1", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777", "eu",
+                copyOf.formatted("10.0.0.9:7777"), null)).status(), "an agent's pull that named no source node");
+        assertEquals("streams[0].cascadeFrom must be a node alias or a host:port", beat("n1", CLUSTER_SECRET,
+                Beats.json("http://10.0.0.5:7777", "eu", copyOf.formatted("a/b"), null)).assertError(400, "bad_request").message());
+    }
+
+    @Test
+    void autopushIsStoredAndOptional() {
+        String json = Beats.json("http://10.0.0.5:7777", "eu", CAM, "tok-1");
+        String withAutopush = json.substring(0, json.length() - 1) + ",\"autopush\":true}";
+        assertEquals(204, beat("pusher", CLUSTER_SECRET, withAutopush).status());
+        assertEquals(204, beat("plain", CLUSTER_SECRET, json).status(), "a heartbeat without autopush is accepted");
+        NodeRegistry registry = app.bean(NodeRegistry.class);
+        assertEquals(true, registry.find("pusher").orElseThrow().autopush());
+        assertEquals(false, registry.find("plain").orElseThrow().autopush());
+        assertEquals(204, beat("pusher", CLUSTER_SECRET, json).status());
+        assertEquals(false, registry.find("pusher").orElseThrow().autopush(), "each heartbeat says it again");
+        assertEquals("heartbeat.autopush: expected true or false", beat("pusher", CLUSTER_SECRET,
+                json.substring(0, json.length() - 1) + ",\"autopush\":\"yes\"}").assertError(400, "bad_request").message());
+    }
+
+    @Test
     void heartbeatRegistersAndTheNodeListShowsIt() {
         Reply reply = beat("agent-1", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777/", "eu", CAM, "tok-1"));
         assertEquals(204, reply.status(), reply.body());

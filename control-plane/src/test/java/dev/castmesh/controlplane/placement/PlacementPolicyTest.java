@@ -127,6 +127,50 @@ class PlacementPolicyTest {
         assertEquals("no node 'zz'", unknown.message());
     }
 
+    @Test
+    void whipAvoidsNodesStillHoldingACopyOfTheStream() {
+        List<NodeState> nodes = List.of(node("origin", "hq", false, 0.1, 100, 10, published("cam", 0)),
+                node("a", "hq", true, 0.0, 100, 10, copy("cam", "origin", 3)), node("b", "hq", true, 0.9, 100, 10));
+        assertEquals("b", on(policy.whip("cam", nodes, new Preference("hq", null))),
+                "the idle node a holds a copy: a publish there would collide");
+        List<NodeState> allCopies = List.of(node("a", "hq", true, 0.0, 100, 10, copy("cam", "origin", 3)),
+                node("b", "hq", true, 0.9, 100, 10, copy("cam", "origin", 3)));
+        assertEquals("a", on(policy.whip("cam", allCopies, Preference.none())), "every node holds a copy: the least loaded");
+    }
+
+    @Test
+    void whepOfARegionWithoutCarrierCascadesIntoThatRegionEvenIfTheOriginHasRoom() {
+        NodeState origin = node("origin", "hq", true, 0.1, 100, 10, published("cam", 1));
+        NodeState regionB = idle("b1", "b");
+        NodeState edgeB = node("b2", "b", true, 0.5, 100, 10);
+        List<NodeState> level1 = List.of(origin, regionB, edgeB);
+        assertEquals("cam: origin -> b1", cascade(policy.whep("cam", level1, new Preference("b", null))),
+                "origin -> region: the least-loaded B node pulls from the origin");
+        assertEquals("origin", on(policy.whep("cam", level1, Preference.none())), "no preference: any carrier with room");
+
+        NodeState regionBFull = node("b1", "b", true, 0.1, 100, 2, copy("cam", "origin", 2));
+        List<NodeState> level2 = List.of(origin, regionBFull, edgeB);
+        assertEquals("cam: b1 -> b2", cascade(policy.whep("cam", level2, new Preference("b", null))),
+                "region -> edge: the B copy is full, another B node pulls from it, not from the origin");
+
+        List<NodeState> noRoomInB = List.of(origin, regionBFull, node("b2", "b", true, 0.5, 0, 10));
+        assertEquals("origin", on(policy.whep("cam", noRoomInB, new Preference("b", null))),
+                "no node of B has room: a carrier elsewhere");
+        assertEquals("b1", on(policy.whep("cam", List.of(origin, node("b1", "b", true, 0.9, 100, 10,
+                copy("cam", "origin", 1))), new Preference("b", null))), "a B carrier with room serves B even if busier");
+    }
+
+    @Test
+    void pullTargetIsTheLeastLoadedNodeWithRoomOrTheForcedOne() {
+        List<NodeState> nodes = List.of(node("a", "eu", true, 0.5, 100, 10), node("b", "us", true, 0.1, 100, 10),
+                node("full", "eu", true, 0.0, 0, 10), node("off", "eu", false, 0, 100, 10));
+        assertEquals("a", policy.pullTarget(nodes, new Preference("eu", null)).orElseThrow().alias());
+        assertEquals("b", policy.pullTarget(nodes, Preference.none()).orElseThrow().alias());
+        assertEquals("b", policy.pullTarget(nodes, new Preference("eu", "b")).orElseThrow().alias());
+        assertEquals(java.util.Optional.empty(), policy.pullTarget(nodes, new Preference("", "full")));
+        assertEquals(java.util.Optional.empty(), policy.pullTarget(nodes, new Preference("", "off")));
+    }
+
     // --- WHEP
 
     @Test

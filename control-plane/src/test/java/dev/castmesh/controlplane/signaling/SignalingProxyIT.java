@@ -51,7 +51,7 @@ class SignalingProxyIT {
                 List.of(new ExtraIceConfig.StaticServer(List.of("stun:static.test:3478"), null, null)),
                 new ExtraIceConfig.Coturn("coturn-secret", List.of("turn:coturn.test:3478"), Duration.ofSeconds(3600)), null);
         app = TestControlPlane.start(new ControlPlaneConfig(config.http(), config.database(),
-                new AuthConfig(null, List.of(ADMIN), null), config.cluster(), config.relay(), ice));
+                new AuthConfig(null, List.of(ADMIN), null), config.cluster(), config.relay(), ice, config.cascade()));
     }
 
     @AfterAll
@@ -194,13 +194,28 @@ class SignalingProxyIT {
     }
 
     @Test
-    void overflowNeedsACascadeAndIs503ForNow() throws Exception {
+    void overflowCascadesToAnotherNodeBeforeTheViewerIsSentThere() throws Exception {
         beat("a", a, "eu", 0.1, 100, 2, Beats.published("cam", 2));
         beat("b", b, "us", 0.1, 100, 10);
-        assertEquals("no node carrying stream 'cam' has room; it would need a cascade from node 'a' to node 'b', "
-                + "which this control plane cannot set up yet", send(offer("/whep/cam")).assertError(503, "no_node_available").message());
+        b.carry("cam"); // what a's push gives b (fakes do not push)
+        HttpResponse<String> viewer = exchange(offer("/whep/cam"));
+        assertEquals("/session/cam/b.S1_x-Y", viewer.header("Location"));
+        assertEquals(List.of("POST /api/cascade/cam | Bearer tok-a | application/json | null | {\"targetUrl\":\"" + b.url()
+                + "/whip/cam?cascadeFrom=a\",\"token\":\"tok-b\"}"), a.requests(),
+                "a is full: a pull would be one viewer too many there, so a pushes");
+        assertEquals(List.of("POST /whep/cam | Bearer tok-b | application/sdp | null | v=0 offer"), b.requests());
+    }
+
+    @Test
+    void aViewerOfARegionWithoutCarrierIsServedByANodeThereThatPulls() throws Exception {
+        beat("a", a, "eu", 0.1, 100, 10, Beats.published("cam", 2));
+        beat("b", b, "us", 0.1, 100, 10);
+        HttpResponse<String> viewer = exchange(offer("/whep/cam?region=us"));
+        assertEquals("/session/cam/b.S1_x-Y", viewer.header("Location"));
+        assertEquals(List.of("POST /api/cascade/cam | Bearer tok-b | application/json | null | {\"sourceUrl\":\"" + a.url()
+                + "/whep/cam\",\"token\":\"tok-a\",\"sourceNode\":\"a\",\"idleTimeout\":60}",
+                "POST /whep/cam | Bearer tok-b | application/sdp | null | v=0 offer"), b.requests());
         assertEquals(List.of(), a.requests());
-        assertEquals(List.of(), b.requests());
     }
 
     @Test

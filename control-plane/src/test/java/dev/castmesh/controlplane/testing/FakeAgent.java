@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@code POST /whep/{stream}}: the same for a viewer; 404 {@code stream_not_found} without a publisher;</li>
  *   <li>{@code PATCH /session/{stream}/{id}}: 204 with the ETag; {@code DELETE}: 200; 404 {@code session_not_found};</li>
  *   <li>{@code DELETE /api/streams/{stream}}: 204, or 404;</li>
+ *   <li>{@code POST /api/cascade/{stream}}: after {@link #cascadeDelay} ms, {@link #cascadeStatus} (201 unless set);
+ *       a 200 or 201 pull gives the agent the stream (a WHEP there then works);</li>
  *   <li>any request without {@code Authorization: Bearer <token>} (when a token is set): 401.</li>
  * </ul>
  * Every request is recorded as {@code "METHOD /raw/path?query | authorization | content-type | if-match | body"}.
@@ -39,6 +41,8 @@ public final class FakeAgent implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicReference<int[]> failStatus = new AtomicReference<>();
     private final AtomicReference<String> failBody = new AtomicReference<>();
+    private volatile int cascadeStatus = 201;
+    private volatile long cascadeDelay;
 
     public FakeAgent(String name, String token) {
         this.name = name;
@@ -58,6 +62,26 @@ public final class FakeAgent implements AutoCloseable {
 
     public List<String> requests() {
         return requests;
+    }
+
+    /** The status of the following cascade calls (an error status answers {@code {"error","message"}}). */
+    public void cascadeStatus(int status) {
+        this.cascadeStatus = status;
+    }
+
+    /** How long the following cascade calls take to answer. */
+    public void cascadeDelay(long millis) {
+        this.cascadeDelay = millis;
+    }
+
+    /** Gives the agent the stream, as a real push from another agent would. */
+    public void carry(String stream) {
+        publishers.add(stream);
+    }
+
+    /** The requests to {@code POST /api/cascade/...}. */
+    public List<String> cascadeRequests() {
+        return requests.stream().filter(request -> request.startsWith("POST /api/cascade/")).toList();
     }
 
     public void failNext(int status, String body) {
@@ -114,6 +138,22 @@ public final class FakeAgent implements AutoCloseable {
                 send(exchange, 200, null, "");
             } else {
                 send(exchange, 405, "application/json", "{\"error\":\"method_not_allowed\",\"message\":\"no\"}");
+            }
+        } else if (method.equals("POST") && rawPath.startsWith("/api/cascade/") && parts.length == 3) {
+            try {
+                Thread.sleep(cascadeDelay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int status = cascadeStatus;
+            if (status == 200 || status == 201) {
+                if (body.contains("\"sourceUrl\":\"")) {
+                    publishers.add(stream);
+                }
+                send(exchange, status, "application/json", "{\"stream\":\"" + stream + "\"}");
+            } else {
+                send(exchange, status, "application/json", "{\"error\":\"cascade_error\",\"message\":\"agent " + name
+                        + " says no\"}");
             }
         } else if (method.equals("DELETE") && rawPath.startsWith("/api/streams/") && parts.length == 3) {
             send(exchange, publishers.remove(stream) ? 204 : 404, null, "");

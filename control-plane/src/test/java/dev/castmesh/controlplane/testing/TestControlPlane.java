@@ -1,6 +1,7 @@
 package dev.castmesh.controlplane.testing;
 
 import dev.castmesh.controlplane.ControlPlane;
+import dev.castmesh.controlplane.cascade.CascadeConfig;
 import dev.castmesh.controlplane.config.ControlPlaneConfig;
 import dev.castmesh.controlplane.config.HttpConfig;
 import dev.castmesh.controlplane.database.DatabaseConfig;
@@ -71,12 +72,14 @@ public final class TestControlPlane implements AutoCloseable {
 
     /**
      * The test configuration: a free port on loopback, that database, open auth, and {@code [cluster]} with
-     * auto-registration and the secret {@link #CLUSTER_SECRET}.
+     * auto-registration and the secret {@link #CLUSTER_SECRET}; the cascade reconciler off (tests that want it
+     * turn it on or call {@code ReconcileTask.runOnce()}).
      */
     public static ControlPlaneConfig config(String databaseUrl, int maxConnections, Duration connectTimeout) {
         return new ControlPlaneConfig(new HttpConfig("127.0.0.1:0", null, null),
                 new DatabaseConfig(databaseUrl, maxConnections, connectTimeout), null)
-                .withCluster(new ClusterConfig(true, CLUSTER_SECRET, null, null, null));
+                .withCluster(new ClusterConfig(true, CLUSTER_SECRET, null, null, null))
+                .withCascade(new CascadeConfig(null, null, Duration.ZERO, null));
     }
 
     /** Starts with any configuration, on a clock set to {@link #START}. */
