@@ -4,11 +4,14 @@ import dev.castmesh.controlplane.auth.AuthConfig;
 import dev.castmesh.controlplane.database.DatabaseConfig;
 import dev.castmesh.controlplane.ice.ExtraIceConfig;
 import dev.castmesh.controlplane.node.ClusterConfig;
+import dev.castmesh.controlplane.playbackproxy.PlaybackConfig;
+import dev.castmesh.controlplane.playbackproxy.RecorderSection;
 import dev.castmesh.controlplane.relay.RelayConfig;
 
 /** The whole control-plane TOML file, one record per section; missing sections take their defaults. */
 public record ControlPlaneConfig(HttpConfig http, DatabaseConfig database, AuthConfig auth, ClusterConfig cluster,
-                                 RelayConfig relay, ExtraIceConfig extraIce) {
+                                 RelayConfig relay, ExtraIceConfig extraIce, RecorderSection recorder,
+                                 PlaybackConfig playback) {
 
     public ControlPlaneConfig {
         http = http == null ? HttpConfig.defaults() : http;
@@ -17,6 +20,14 @@ public record ControlPlaneConfig(HttpConfig http, DatabaseConfig database, AuthC
         cluster = cluster == null ? ClusterConfig.defaults() : cluster;
         relay = relay == null ? RelayConfig.defaults() : relay;
         extraIce = extraIce == null ? ExtraIceConfig.defaults() : extraIce;
+        recorder = recorder == null ? RecorderSection.defaults() : recorder;
+        playback = playback == null ? PlaybackConfig.defaults() : playback;
+    }
+
+    /** Without the recording sections (they take their defaults). */
+    public ControlPlaneConfig(HttpConfig http, DatabaseConfig database, AuthConfig auth, ClusterConfig cluster,
+                              RelayConfig relay, ExtraIceConfig extraIce) {
+        this(http, database, auth, cluster, relay, extraIce, null, null);
     }
 
     /** The first three sections; the cluster sections take their defaults. */
@@ -29,22 +40,30 @@ public record ControlPlaneConfig(HttpConfig http, DatabaseConfig database, AuthC
     }
 
     public ControlPlaneConfig withHttp(HttpConfig newHttp) {
-        return new ControlPlaneConfig(newHttp, database, auth, cluster, relay, extraIce);
+        return new ControlPlaneConfig(newHttp, database, auth, cluster, relay, extraIce, recorder, playback);
     }
 
     public ControlPlaneConfig withDatabase(DatabaseConfig newDatabase) {
-        return new ControlPlaneConfig(http, newDatabase, auth, cluster, relay, extraIce);
+        return new ControlPlaneConfig(http, newDatabase, auth, cluster, relay, extraIce, recorder, playback);
     }
 
     public ControlPlaneConfig withCluster(ClusterConfig newCluster) {
-        return new ControlPlaneConfig(http, database, auth, newCluster, relay, extraIce);
+        return new ControlPlaneConfig(http, database, auth, newCluster, relay, extraIce, recorder, playback);
     }
 
     public ControlPlaneConfig withRelay(RelayConfig newRelay) {
-        return new ControlPlaneConfig(http, database, auth, cluster, newRelay, extraIce);
+        return new ControlPlaneConfig(http, database, auth, cluster, newRelay, extraIce, recorder, playback);
     }
 
     public ControlPlaneConfig withExtraIce(ExtraIceConfig newExtraIce) {
-        return new ControlPlaneConfig(http, database, auth, cluster, relay, newExtraIce);
+        return new ControlPlaneConfig(http, database, auth, cluster, relay, newExtraIce, recorder, playback);
+    }
+
+    public ControlPlaneConfig withRecorder(RecorderSection newRecorder) {
+        return new ControlPlaneConfig(http, database, auth, cluster, relay, extraIce, newRecorder, playback);
+    }
+
+    public ControlPlaneConfig withPlayback(PlaybackConfig newPlayback) {
+        return new ControlPlaneConfig(http, database, auth, cluster, relay, extraIce, recorder, newPlayback);
     }
 }
