@@ -9,7 +9,7 @@ import java.util.Locale;
 public enum StorageType {
     FS, S3;
 
-    /** @throws IllegalArgumentException naming the allowed values */
+    /** @throws IllegalArgumentException naming the allowed values (the TOML loaders prefix the key) */
     @JsonCreator
     public static StorageType of(String value) {
         if (value != null) {
@@ -19,7 +19,7 @@ public enum StorageType {
                 }
             }
         }
-        throw new IllegalArgumentException("type: must be \"fs\" or \"s3\", got '" + value + "'");
+        throw new IllegalArgumentException("must be \"fs\" or \"s3\", got '" + value + "'");
     }
 
     /** The value as written in TOML. */

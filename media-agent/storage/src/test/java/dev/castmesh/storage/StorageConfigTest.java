@@ -49,7 +49,7 @@ class StorageConfigTest {
         assertTrue(problem(() -> s3("rec", null, null, null, null, "T")).startsWith("session_token: "));
         assertTrue(problem(() -> new StorageConfig(StorageType.FS, "/x", "rec", null, null, null, null, null, null))
                 .startsWith("bucket: only for type = \"s3\""));
-        assertTrue(problem(() -> StorageType.of("gcs")).startsWith("type: must be \"fs\" or \"s3\""));
+        assertTrue(problem(() -> StorageType.of("gcs")).startsWith("must be \"fs\" or \"s3\""));
     }
 
     @Test
