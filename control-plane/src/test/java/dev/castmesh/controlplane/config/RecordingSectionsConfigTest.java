@@ -57,6 +57,14 @@ class RecordingSectionsConfigTest {
     }
 
     @Test
+    void shippedConfigHasBothSections() {
+        ControlPlaneConfig config = loader.load(java.nio.file.Path.of("../config/control-plane.toml"));
+        assertEquals(StorageType.FS, config.recorder().storage().type());
+        assertEquals("./recordings", config.recorder().storage().root());
+        assertEquals(Duration.ofSeconds(60), config.playback().signedTtl());
+    }
+
+    @Test
     void mistakesNameTheKey() {
         assertEquals("key 'recorder.storage.type': must be \"fs\" or \"s3\", got 'gcs'",
                 error("[recorder.storage]\ntype = \"gcs\"\n"));
