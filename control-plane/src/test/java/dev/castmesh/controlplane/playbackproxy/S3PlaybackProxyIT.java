@@ -81,6 +81,22 @@ class S3PlaybackProxyIT {
     }
 
     @Test
+    void aStorageOutageIsAServiceUnavailableAndTheProxyKeepsServing() throws Exception {
+        String down = "[recorder.storage]\ntype = \"s3\"\nbucket = \"recordings\"\nendpoint = \"http://127.0.0.1:1\"\n"
+                + "access_key_id = \"a\"\nsecret_access_key = \"the-secret-of-a-dead-server\"\n";
+        try (PlaybackProxyHarness unreachable = new PlaybackProxyHarness(down)) {
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<byte[]> response = unreachable.get(unreachable.object("cam1/2026/11/21/manifest.mpd", ADMIN));
+                assertEquals(503, response.statusCode());
+                assertEquals("{\"error\":\"storage_unavailable\",\"message\":\"the recordings storage is not reachable;"
+                        + " try again\"}", new String(response.body(), StandardCharsets.UTF_8));
+            }
+            assertEquals(200, unreachable.get(HttpRequest.newBuilder(URI.create(unreachable.base() + "/health")))
+                    .statusCode());
+        }
+    }
+
+    @Test
     void signedRedirectSendsThePlayerToAPresignedUrl() {
         String viewer = redirecting.token("cam1", 4);
         HttpResponse<byte[]> redirect = redirecting.get(redirecting.object("cam1/2026/11/21/audio-00001.m4s", viewer));
