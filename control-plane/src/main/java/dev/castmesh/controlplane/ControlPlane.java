@@ -64,7 +64,7 @@ public final class ControlPlane {
                 .banner(false)
                 .properties(MicronautProperties.of(config))
                 .singletons(config, config.http(), config.database(), config.auth(), config.cluster(), config.relay(),
-                        config.extraIce(), config.cascade(), clock)
+                        config.extraIce(), config.cascade(), config.recorder().storage(), config.playback(), clock)
                 .start();
         context.findBean(EmbeddedServer.class).ifPresent(server -> LOG.info("listening on {}, database {}",
                 server.getURL(), DatabaseUrl.mask(config.database().url())));

@@ -1,6 +1,7 @@
 package dev.castmesh.controlplane.config;
 
 import dev.castmesh.controlplane.database.DatabaseConfig;
+import dev.castmesh.storage.StorageType;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,6 +48,10 @@ public final class ControlPlaneConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException((fromEnvironment ? "environment variable DATABASE_URL" : origin + "key 'database.url'")
                     + ": " + e.getMessage());
+        }
+        if (config.playback().signedRedirect() && config.recorder().storage().type() != StorageType.S3) {
+            throw new ConfigException(origin + "key 'playback.signed_redirect': needs [recorder.storage] type = \"s3\""
+                    + " (a filesystem store has no presigned URLs)");
         }
         return config.withHttp(http).withDatabase(database);
     }

@@ -105,9 +105,11 @@ class AuthMatrixTest {
         for (RouteRule rule : RouteRights.of(Service.CONTROL_PLANE)) {
             List<String> methods = rule.method().equals(RouteRule.ANY_METHOD) ? List.of("GET", "POST", "DELETE") : List.of(rule.method());
             for (String method : methods) {
-                for (String stream : rule.scope() == Scope.STREAM ? List.of(OWN, OTHER) : List.of(OWN)) {
+                for (String stream : perStream(rule) ? List.of(OWN, OTHER) : List.of(OWN)) {
+                    String rest = rule.scope() == Scope.STREAM_IN_PATH ? stream + "/2026/11/21/manifest.mpd"
+                            : "api/streams/" + stream;
                     targets.add(Target.row(method, rule.path().expand(Map.of("stream", stream, "session", "s-1",
-                            "alias", "node-1", "path", "api/streams/" + stream)), rule, stream));
+                            "alias", "node-1", "path", rest)), rule, stream));
                 }
             }
         }
@@ -157,6 +159,11 @@ class AuthMatrixTest {
         }
     }
 
+    /** Rows whose rights depend on the stream named in the path. */
+    private static boolean perStream(RouteRule rule) {
+        return rule.scope() == Scope.STREAM || rule.scope() == Scope.STREAM_IN_PATH;
+    }
+
     /** DESIGN.md's rules, written out independently of AccessPolicy. */
     private static int expected(Target target, Grant grant) {
         return switch (target.kind()) {
@@ -170,7 +177,7 @@ class AuthMatrixTest {
                 if (grant == null) {
                     yield 401;
                 }
-                boolean stream = grant.id().equals("*") || (rule.scope() == Scope.STREAM && grant.id().equals(target.stream()));
+                boolean stream = grant.id().equals("*") || (perStream(rule) && grant.id().equals(target.stream()));
                 yield stream && (grant.mode() & rule.anyOf()) != 0 ? 200 : 403;
             }
         };

@@ -88,7 +88,7 @@ class FixtureRoutesTest {
 
     @Test
     void tableRoutesWithoutControllerAskForCredentialsFirst() {
-        // /api/record/{stream} is in the table but served on another branch: a caller learns nothing without a token.
+        // A caller learns nothing about /api/record/{stream} without the right token; with it: no node publishes it.
         assertEquals(401, server.exchange(HttpRequest.GET("/api/record/cam-1")).code());
         assertEquals(403, server.exchange(HttpRequest.GET("/api/record/cam-1").bearerAuth(token("*", 6))).code());
         assertEquals(404, server.exchange(HttpRequest.GET("/api/record/cam-1").bearerAuth(STATIC_TOKEN)).code());

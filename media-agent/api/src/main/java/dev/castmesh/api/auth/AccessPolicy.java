@@ -12,7 +12,8 @@ import java.util.Optional;
  *   <li>open policy (no secret, no tokens, no accounts): everything is allowed;</li>
  *   <li>{@link Scope#PUBLIC} and {@link Scope#NODE} rows: allowed without a grant;</li>
  *   <li>no grant: {@link AccessDecision#UNAUTHENTICATED};</li>
- *   <li>{@link Scope#STREAM}: the grant's id must be the path's {@code {stream}} or {@code *};
+ *   <li>{@link Scope#STREAM}: the grant's id must be the path's {@code {stream}} or {@code *}
+ *       ({@link Scope#STREAM_IN_PATH}: the first segment of the path's {@code {path...}});
  *       {@link Scope#ALL_STREAMS}: the grant's id must be {@code *}; and the grant needs one of the row's bits,
  *       else {@link AccessDecision#FORBIDDEN};</li>
  *   <li>a request that matches no row is refused the same way (UNAUTHENTICATED without a grant,
@@ -82,7 +83,8 @@ public final class AccessPolicy {
         if (grant == null) {
             return AccessDecision.UNAUTHENTICATED;
         }
-        boolean streamOk = rule.scope() == Scope.STREAM ? grant.covers(route.stream()) : grant.isWildcard();
+        boolean perStream = rule.scope() == Scope.STREAM || rule.scope() == Scope.STREAM_IN_PATH;
+        boolean streamOk = perStream ? grant.covers(route.stream()) : grant.isWildcard();
         return streamOk && grant.hasAny(rule.anyOf()) ? AccessDecision.ALLOW : AccessDecision.FORBIDDEN;
     }
 }

@@ -15,7 +15,7 @@ public record MatchedRoute(RouteRule rule, Map<String, String> variables) {
 
     /** The stream the request is about, or null for routes that name none. */
     public String stream() {
-        return variables.get("stream");
+        return rule.stream(variables);
     }
 
     /** What a caller needs for this request, for error messages. */

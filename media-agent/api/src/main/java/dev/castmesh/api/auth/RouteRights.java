@@ -50,8 +50,8 @@ public final class RouteRights {
             row(CP, "GET", "/api/playback", A | S, Scope.ALL_STREAMS),
             row(CP, "GET", "/api/playback/{stream}", A | S, Scope.STREAM),
             row(CP, "PUT", "/api/recordings", A, Scope.ALL_STREAMS),
-            // Storage paths do not name the stream in a form we can trust yet: wildcard grants only.
-            row(CP, "GET", "/api/record/object/{path...}", A | S, Scope.ALL_STREAMS),
+            // Storage keys are {stream}/{yyyy}/{mm}/{dd}/...: the first segment is the stream.
+            row(CP, "GET", "/api/record/object/{path...}", A | S, Scope.STREAM_IN_PATH),
 
             // Node registry and relay.
             row(CP, "GET", "/api/nodes", A, Scope.ALL_STREAMS),

@@ -17,6 +17,8 @@ import java.util.Set;
  */
 public record RouteRule(String method, PathTemplate path, int anyOf, Scope scope, Set<Service> services) {
     public static final String ANY_METHOD = "*";
+    /** The final {@code {path...}} variable a {@link Scope#STREAM_IN_PATH} row takes its stream from. */
+    public static final String PATH_VARIABLE = "path";
 
     public RouteRule {
         Objects.requireNonNull(method, "method");
@@ -38,6 +40,10 @@ public record RouteRule(String method, PathTemplate path, int anyOf, Scope scope
         if (scope == Scope.STREAM && !path.variables().contains("stream")) {
             throw new IllegalArgumentException(method + " " + path + ": STREAM scope needs a {stream} variable");
         }
+        if (scope == Scope.STREAM_IN_PATH && !path.toString().endsWith("/{" + PATH_VARIABLE + "...}")) {
+            throw new IllegalArgumentException(method + " " + path + ": STREAM_IN_PATH scope needs a final {"
+                    + PATH_VARIABLE + "...} variable");
+        }
     }
 
     /** The path variables if this row is for {@code method} and {@code rawPath}. */
@@ -52,12 +58,26 @@ public record RouteRule(String method, PathTemplate path, int anyOf, Scope scope
         return services.contains(service);
     }
 
+    /**
+     * The stream a request is about, from its path variables: {@code {stream}}, or for {@link Scope#STREAM_IN_PATH}
+     * the first segment of {@code {path...}}; null for routes that name none.
+     */
+    public String stream(Map<String, String> variables) {
+        if (scope == Scope.STREAM_IN_PATH) {
+            String rest = variables.get(PATH_VARIABLE);
+            int slash = rest.indexOf('/');
+            return slash < 0 ? rest : rest.substring(0, slash);
+        }
+        return variables.get("stream");
+    }
+
     /** What a caller needs, for error messages, e.g. {@code "publish on stream 'cam-1'"}. */
     public String requirement(Map<String, String> variables) {
+        String stream = stream(variables);
         String rights = AccessMode.describe(anyOf).replace("|", " or ");
         return switch (scope) {
             case PUBLIC, NODE -> "nothing";
-            case STREAM -> rights + " on stream '" + variables.get("stream") + "'";
+            case STREAM, STREAM_IN_PATH -> rights + " on stream '" + stream + "'";
             case ALL_STREAMS -> rights + " on all streams ('*')";
         };
     }

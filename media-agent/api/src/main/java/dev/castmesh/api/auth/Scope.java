@@ -11,6 +11,11 @@ public enum Scope {
     NODE,
     /** The path names one stream ({@code {stream}}): a grant for that stream or the wildcard. */
     STREAM,
+    /**
+     * The path's final {@code {path...}} variable starts with a stream name ({@code {stream}/yyyy/mm/dd/...}; stream
+     * names hold no '/'): a grant for that first segment or the wildcard, as for {@link #STREAM}.
+     */
+    STREAM_IN_PATH,
     /** Several or unknown streams (lists, nodes, relays): only wildcard grants. */
     ALL_STREAMS
 }

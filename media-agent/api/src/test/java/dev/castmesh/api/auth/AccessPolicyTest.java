@@ -30,9 +30,10 @@ class AccessPolicyTest {
         List<Arguments> cases = new ArrayList<>();
         for (Service service : Service.values()) {
             for (RouteRule rule : RouteRights.of(service)) {
-                for (String stream : rule.scope() == Scope.STREAM ? List.of(OWN, OTHER) : List.of(OWN)) {
+                boolean perStream = rule.scope() == Scope.STREAM || rule.scope() == Scope.STREAM_IN_PATH;
+                for (String stream : perStream ? List.of(OWN, OTHER) : List.of(OWN)) {
                     String method = rule.method().equals("*") ? "POST" : rule.method();
-                    String path = rule.path().expand(values(stream));
+                    String path = rule.path().expand(values(rule, stream));
                     cases.add(Arguments.of(service, method, path, null, expected(rule, null, stream)));
                     for (String id : List.of(OWN, OTHER, "*")) {
                         for (int mode = 0; mode <= 7; mode++) {
@@ -61,18 +62,19 @@ class AccessPolicyTest {
                 if (grant == null) {
                     return UNAUTHENTICATED;
                 }
-                boolean rightStream = grant.id().equals("*") || (rule.scope() == Scope.STREAM && grant.id().equals(stream));
+                boolean perStream = rule.scope() == Scope.STREAM || rule.scope() == Scope.STREAM_IN_PATH;
+                boolean rightStream = grant.id().equals("*") || (perStream && grant.id().equals(stream));
                 boolean rightBits = (grant.mode() & rule.anyOf()) != 0;
                 return rightStream && rightBits ? ALLOW : FORBIDDEN;
         }
     }
 
-    private static Map<String, String> values(String stream) {
+    private static Map<String, String> values(RouteRule rule, String stream) {
         Map<String, String> values = new HashMap<>();
         values.put("stream", stream);
         values.put("session", "s-1");
         values.put("alias", "node-1");
-        values.put("path", "api/streams/" + stream);
+        values.put("path", rule.scope() == Scope.STREAM_IN_PATH ? stream + "/2026/11/21/manifest.mpd" : "api/streams/" + stream);
         return values;
     }
 
@@ -96,7 +98,15 @@ class AccessPolicyTest {
         assertEquals(ALLOW, CONTROL_PLANE.check(null, "GET", "/"));
         assertEquals(ALLOW, CONTROL_PLANE.check(null, "PUT", "/api/nodes/node-1/heartbeat"));
         assertEquals(ALLOW, CONTROL_PLANE.check(new Grant(OWN, 4), "GET", "/api/playback/" + OWN));
-        assertEquals(FORBIDDEN, CONTROL_PLANE.check(new Grant(OWN, 4), "GET", "/api/record/object/" + OWN + "/x.mpd"));
+        assertEquals(ALLOW, CONTROL_PLANE.check(new Grant(OWN, 4), "GET", "/api/record/object/" + OWN + "/x.mpd"));
+        assertEquals(ALLOW, CONTROL_PLANE.check(new Grant(OWN, 4), "HEAD", "/api/record/object/" + OWN + "/2026/11/21/v-1.m4s"));
+        assertEquals(ALLOW, CONTROL_PLANE.check(new Grant(OWN, 1), "GET", "/api/record/object/" + OWN + "/x.mpd"));
+        assertEquals(FORBIDDEN, CONTROL_PLANE.check(new Grant(OWN, 2), "GET", "/api/record/object/" + OWN + "/x.mpd"));
+        assertEquals(FORBIDDEN, CONTROL_PLANE.check(new Grant(OWN, 4), "GET", "/api/record/object/" + OTHER + "/x.mpd"));
+        assertEquals(FORBIDDEN, CONTROL_PLANE.check(new Grant(OWN, 4), "GET", "/api/record/object/" + OWN + "x/x.mpd"));
+        // Encoded or dotted detours never match the row, so they are refused whatever the grant.
+        assertEquals(FORBIDDEN, CONTROL_PLANE.check(new Grant(OWN, 4), "GET", "/api/record/object/" + OWN + "/../" + OTHER + "/x.mpd"));
+        assertEquals(FORBIDDEN, CONTROL_PLANE.check(new Grant(OWN, 4), "GET", "/api/record/object/" + OWN + "/%2e%2e/" + OTHER + "/x.mpd"));
         assertEquals(ALLOW, CONTROL_PLANE.check(new Grant("*", 4), "GET", "/api/record/object/" + OWN + "/x.mpd"));
     }
 

@@ -27,7 +27,7 @@ class RouteRightsTest {
             "PUT /api/nodes/{alias}/heartbeat NODE",
             "GET /api/playback ALL_STREAMS admin|subscribe",
             "GET /api/playback/{stream} STREAM admin|subscribe",
-            "GET /api/record/object/{path...} ALL_STREAMS admin|subscribe",
+            "GET /api/record/object/{path...} STREAM_IN_PATH admin|subscribe",
             "DELETE /api/record/{stream} STREAM admin",
             "GET /api/record/{stream} STREAM admin",
             "POST /api/record/{stream} STREAM admin",
@@ -109,6 +109,10 @@ class RouteRightsTest {
         assertEquals("GET", RouteRights.match(table, "HEAD", "/health").orElseThrow().rule().method());
         assertEquals("*", RouteRights.match(table, "OPTIONS", "/api/relay/n1/x").orElseThrow().rule().method());
         assertEquals("admin on all streams ('*')", RouteRights.match(table, "GET", "/api/nodes").orElseThrow().requirement());
+        MatchedRoute object = RouteRights.match(table, "GET", "/api/record/object/cam-1/2026/11/21/manifest.mpd").orElseThrow();
+        assertEquals("cam-1", object.stream());
+        assertEquals("admin or subscribe on stream 'cam-1'", object.requirement());
+        assertEquals("cam-1", RouteRights.match(table, "GET", "/api/record/object/cam-1").orElseThrow().stream());
         assertEquals("heartbeat", RouteRights.match(table, "PUT", "/api/nodes/n1/heartbeat").orElseThrow().rule().path().toString()
                 .substring("/api/nodes/{alias}/".length()));
     }
@@ -123,6 +127,10 @@ class RouteRightsTest {
         assertThrows(IllegalArgumentException.class, () -> new RouteRule("POST", whip, 2, Scope.STREAM, Set.of()));
         assertThrows(IllegalArgumentException.class,
                 () -> new RouteRule("GET", PathTemplate.parse("/api/nodes/{alias}"), 1, Scope.STREAM, cp));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RouteRule("GET", PathTemplate.parse("/api/x/{stream}"), 4, Scope.STREAM_IN_PATH, cp));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RouteRule("GET", PathTemplate.parse("/api/x/{rest...}"), 4, Scope.STREAM_IN_PATH, cp));
     }
 
     private static List<String> listing(Service service) {
