@@ -1,0 +1,13 @@
+package dev.castmesh.agent.recording;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Where the uploader puts finished recording files (the configured storage). Calls may block; failures throw. */
+interface ObjectSink {
+    /** Stores {@code file} under {@code key} (a {@code /}-separated path relative to the storage root). */
+    void put(String key, Path file) throws IOException;
+
+    /** Stores {@code bytes} under {@code key}. */
+    void put(String key, byte[] bytes) throws IOException;
+}
