@@ -60,6 +60,7 @@ final class SpoolUploader implements AutoCloseable {
         final SpoolDay day;
         final UploadJournal journal;
         volatile boolean queued;
+        volatile boolean syncing;
         volatile int failures;
 
         DayState(SpoolDay day, UploadJournal journal) {
@@ -118,7 +119,7 @@ final class SpoolUploader implements AutoCloseable {
 
     /** Test and shutdown aid: whether every known day is synchronised. */
     boolean idle() {
-        return days.values().stream().noneMatch(s -> s.queued || s.failures > 0);
+        return days.values().stream().noneMatch(s -> s.queued || s.syncing || s.failures > 0);
     }
 
     private void queue(SpoolDay day) {
@@ -131,7 +132,16 @@ final class SpoolUploader implements AutoCloseable {
     }
 
     private void sync(DayState s) {
+        s.syncing = true;
         s.queued = false;
+        try {
+            trySync(s);
+        } finally {
+            s.syncing = false;
+        }
+    }
+
+    private void trySync(DayState s) {
         SpoolDay day = s.day;
         try {
             if (!Files.isDirectory(day.dir())) {
