@@ -1,5 +1,7 @@
 package dev.castmesh.agent.config;
 
+import dev.castmesh.storage.StorageConfig;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,8 +14,10 @@ import java.util.List;
  * @param segmentDuration target DASH segment duration, whole seconds, 2 to 10 (default 4)
  * @param spool           local directory recordings are written to before they are uploaded to storage, with the
  *                        upload journals and the index outbox (default {@code ./.castmesh/spool})
+ * @param storage         {@code [recorder.storage]}: where recordings end up (default fs, {@code ./recordings}); an
+ *                        fs root that is the spool itself means no copy at all
  */
-public record RecorderConfig(List<String> autoStreams, Integer segmentDuration, String spool) {
+public record RecorderConfig(List<String> autoStreams, Integer segmentDuration, String spool, StorageConfig storage) {
     public static final int DEFAULT_SEGMENT_DURATION = 4;
     public static final String DEFAULT_SPOOL = "./.castmesh/spool";
     private static final int MAX_PATTERN_LENGTH = 256;
@@ -40,10 +44,11 @@ public record RecorderConfig(List<String> autoStreams, Integer segmentDuration, 
         } catch (RuntimeException e) {
             throw new ConfigException("recorder.spool is not a valid path: '" + spool + "'");
         }
+        storage = storage == null ? StorageConfig.defaults() : storage;
     }
 
     public static RecorderConfig defaults() {
-        return new RecorderConfig(null, null, null);
+        return new RecorderConfig(null, null, null, null);
     }
 
     public Duration segmentTarget() {

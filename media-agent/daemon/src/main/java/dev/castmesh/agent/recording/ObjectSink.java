@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Where the uploader puts finished recording files (the configured storage). Calls may block; failures throw. */
-interface ObjectSink {
+interface ObjectSink extends AutoCloseable {
     /** Stores {@code file} under {@code key} (a {@code /}-separated path relative to the storage root). */
     void put(String key, Path file) throws IOException;
 
     /** Stores {@code bytes} under {@code key}. */
     void put(String key, byte[] bytes) throws IOException;
+
+    /** Releases the storage's connections. */
+    @Override
+    default void close() {
+    }
 }

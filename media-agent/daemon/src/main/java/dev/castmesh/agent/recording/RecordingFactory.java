@@ -3,6 +3,7 @@ package dev.castmesh.agent.recording;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.config.ClusterConfig;
+import dev.castmesh.agent.config.ConfigException;
 import dev.castmesh.agent.config.RecorderConfig;
 import dev.castmesh.gst.hub.MediaEngine;
 import io.micronaut.context.annotation.Bean;
@@ -44,8 +45,14 @@ final class RecordingFactory {
     @Bean(preDestroy = "close")
     SpoolUploader spoolUploader(AgentConfig config, IndexOutbox outbox, RecordingManager recordings) {
         Path spool = spool(config.recorder());
-        SpoolUploader uploader = new SpoolUploader(spool, StorageSinks.of(config.recorder(), spool), outbox,
-                recordings::writes, Clock.systemUTC());
+        ObjectSink sink;
+        try {
+            sink = StorageSinks.open(config.recorder(), spool).map(StorageSinks::sink).orElse(null);
+        } catch (IOException e) {
+            throw new ConfigException("recorder.storage: " + e.getMessage());
+        }
+        LOG.info("recorder: spool {}, storage {}", spool, sink == null ? "the spool itself" : config.recorder().storage());
+        SpoolUploader uploader = new SpoolUploader(spool, sink, outbox, recordings::writes, Clock.systemUTC());
         recordings.uploadTo(uploader);
         uploader.rescan();
         return uploader;

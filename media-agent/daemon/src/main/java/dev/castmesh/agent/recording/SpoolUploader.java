@@ -241,5 +241,8 @@ final class SpoolUploader implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (sink != null) {
+            sink.close();
+        }
     }
 }
