@@ -37,6 +37,11 @@ final class ControlPlaneProcess implements AutoCloseable {
 
     /** Starts it on {@code port} and waits until {@code /health} answers 200. */
     static ControlPlaneProcess start(int port, Path dir) throws Exception {
+        return start(port, dir, "");
+    }
+
+    /** The same with more sections appended to its TOML (e.g. {@code [auth]}). */
+    static ControlPlaneProcess start(int port, Path dir, String extraToml) throws Exception {
         String jar = System.getProperty("castmesh.it.controlPlaneJar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("control-plane jar not found at " + jar
@@ -51,7 +56,7 @@ final class ControlPlaneProcess implements AutoCloseable {
                 [cluster]
                 secret = "%s"
                 offline_after = 3
-                """.formatted(port, dir.resolve("castmesh.db"), CLUSTER_SECRET));
+                """.formatted(port, dir.resolve("castmesh.db"), CLUSTER_SECRET) + extraToml);
         Path log = dir.resolve("control-plane.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar, "--config", config.toString())
