@@ -128,7 +128,7 @@ final class IndexOutbox implements AutoCloseable {
                 wake();
             }
         } catch (IOException e) {
-            retryLater(e.getMessage());
+            retryLater(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
