@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -35,6 +36,7 @@ import java.util.concurrent.TimeoutException;
 public final class RecordingManager {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingManager.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+    private static final Duration ADOPT_WAIT = Duration.ofSeconds(10);
 
     private final MediaEngine engine;
     private final Path spool;
@@ -75,6 +77,13 @@ public final class RecordingManager {
         }
         request.validate();
         Duration target = request.segmentDuration() == null ? defaultTarget : Duration.ofSeconds(request.segmentDuration());
+        if (engine.stream(stream).isEmpty()) {
+            throw new StreamNotFoundException("stream '" + stream + "' has no publisher");
+        }
+        SpoolUploader u = uploader;
+        if (u != null && !recording(stream)) {
+            u.adoptStoredDay(stream, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), ADOPT_WAIT);
+        }
         RecordingHandle handle = engine.startRecording(stream, new RecordingOptions(spool, target, clock), new Listener());
         last.put(stream, new Started(handle, (int) target.toSeconds()));
         handle.finished().whenComplete((s, e) -> dirty(s));

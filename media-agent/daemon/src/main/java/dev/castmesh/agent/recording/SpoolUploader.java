@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -16,13 +17,20 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +48,7 @@ import java.util.stream.Stream;
  */
 final class SpoolUploader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpoolUploader.class);
+    private static final Pattern STORED_SEGMENT = Pattern.compile("([a-z]+)/seg-(\\d+)\\.m4s");
 
     private final Path root;
     private final ObjectSink sink;
@@ -115,6 +124,83 @@ final class SpoolUploader implements AutoCloseable {
             }
         }
         return n;
+    }
+
+    /**
+     * Before a recording starts on {@code date}: if storage holds a manifest of that day that this spool did not write
+     * (another agent recorded the stream earlier that day, or the spool was lost), brings it and each track's
+     * highest stored segment into the spool, marked as stored, so that the recorder appends a Period and continues
+     * the numbering instead of overwriting what is stored. Waits up to {@code timeout}; if storage cannot be read,
+     * logs it and returns (the recording starts from the spool's own state).
+     */
+    void adoptStoredDay(String stream, LocalDate date, Duration timeout) {
+        if (sink == null) {
+            return;
+        }
+        Path dir = root.resolve(String.format(Locale.ROOT, "%s/%04d/%02d/%02d", stream, date.getYear(),
+                date.getMonthValue(), date.getDayOfMonth()));
+        Optional<SpoolDay> day = SpoolDay.of(root, dir);
+        if (day.isEmpty()) {
+            return;
+        }
+        try {
+            worker.submit(() -> {
+                adopt(day.get());
+                return null;
+            }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            LOG.warn("recording {}: cannot read {} from storage ({}); starting from the spool", stream,
+                    day.get().manifestKey(), e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            LOG.warn("recording {}: storage did not answer within {} s; starting from the spool", stream,
+                    timeout.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Worker thread. */
+    private void adopt(SpoolDay day) throws IOException {
+        Optional<byte[]> stored = sink.get(day.manifestKey());
+        if (stored.isEmpty()) {
+            return;
+        }
+        Files.createDirectories(day.dir());
+        DayState s = days.computeIfAbsent(day.dir(), d -> new DayState(day, UploadJournal.open(d)));
+        String hash = sha256(stored.get());
+        if (s.journal.hasManifest(hash)) {
+            return; // what storage has is what this spool wrote last
+        }
+        if (day.mediaFiles().stream().anyMatch(f -> !s.journal.isUploaded(f.relative()))) {
+            LOG.warn("recording {}: storage has another manifest of {} but the spool has unsent files; keeping the spool's",
+                    day.stream(), day.date());
+            return;
+        }
+        Map<String, Long> highest = new TreeMap<>();
+        for (String key : sink.list(day.relative() + "/")) {
+            Matcher m = STORED_SEGMENT.matcher(key.substring(day.relative().length() + 1));
+            if (m.matches()) {
+                highest.merge(m.group(1), Long.parseLong(m.group(2)), Math::max);
+            }
+        }
+        for (Map.Entry<String, Long> e : highest.entrySet()) {
+            String relative = e.getKey() + "/seg-" + e.getValue() + ".m4s";
+            byte[] bytes = sink.get(day.relative() + "/" + relative)
+                    .orElseThrow(() -> new IOException("segment " + relative + " vanished from storage"));
+            writeAtomically(day.dir().resolve(relative), bytes);
+            s.journal.fileUploaded(relative);
+        }
+        writeAtomically(day.manifest(), stored.get());
+        s.journal.manifestUploaded(hash);
+        LOG.info("recording {}: continuing the stored manifest of {} (highest segments {})", day.stream(), day.date(),
+                highest);
+    }
+
+    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Test and shutdown aid: whether every known day is synchronised. */

@@ -1,13 +1,17 @@
 package dev.castmesh.agent.recording;
 
 import dev.castmesh.agent.config.RecorderConfig;
+import dev.castmesh.storage.ObjectContent;
+import dev.castmesh.storage.ObjectInfo;
 import dev.castmesh.storage.ObjectStore;
 import dev.castmesh.storage.ObjectStores;
 import dev.castmesh.storage.StorageConfig;
 import dev.castmesh.storage.StorageType;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** The storage of {@code [recorder.storage]} as the uploader sees it. */
@@ -39,6 +43,22 @@ final class StorageSinks {
             @Override
             public void put(String key, byte[] bytes) throws IOException {
                 store.put(key, bytes);
+            }
+
+            @Override
+            public Optional<byte[]> get(String key) throws IOException {
+                Optional<ObjectContent> content = store.get(key);
+                if (content.isEmpty()) {
+                    return Optional.empty();
+                }
+                try (ObjectContent c = content.get(); InputStream in = c.stream()) {
+                    return Optional.of(in.readAllBytes());
+                }
+            }
+
+            @Override
+            public List<String> list(String prefix) throws IOException {
+                return store.list(prefix).stream().map(ObjectInfo::key).toList();
             }
 
             @Override

@@ -150,6 +150,34 @@ class RecordStorageIT {
         }
     }
 
+    @Test
+    void aSecondAgentRecordingTheSameDayAppendsAPeriodInsteadOfOverwriting() throws Exception {
+        Path store = dir.resolve("store");
+        String storageToml = "[recorder.storage]\ntype = \"fs\"\nroot = \"" + store + "\"\n";
+        String day = null;
+        int first = 0;
+        for (String spool : new String[]{"spool-a", "spool-b"}) {
+            String toml = RecordApiIT.recorderToml(dir.resolve(spool), "") + storageToml;
+            try (TestAgent agent = TestAgent.start(toml);
+                 ObjectStore objects = ObjectStores.open(StorageConfig.fs(store.toString()))) {
+                WhipClient publisher = agent.publish("twice", VideoCodec.H264, Optional.empty());
+                try {
+                    day = recordSome(agent, "twice", 4);
+                    stop(agent, "twice");
+                    awaitUploaded(agent, "twice");
+                    int stored = StoredRecording.assertComplete(objects, day);
+                    assertTrue(stored > first, "the second recording added segments: " + first + " → " + stored);
+                    first = stored;
+                } finally {
+                    publisher.close();
+                }
+            }
+        }
+        String mpd = Files.readString(store.resolve(day).resolve("manifest.mpd"));
+        assertTrue(mpd.contains("id=\"p0\"") && mpd.contains("id=\"p1\""), "two periods: " + mpd);
+        assertTrue(Files.exists(store.resolve(day).resolve("video/init-p1.mp4")), "the second period's init segment");
+    }
+
     private static StorageConfig storage(RestartableS3 s3) {
         return StorageConfig.s3(RestartableS3.BUCKET, "rec", S3ProxyServer.REGION, s3.endpoint(), S3ProxyServer.ACCESS_KEY,
                 S3ProxyServer.SECRET_KEY);

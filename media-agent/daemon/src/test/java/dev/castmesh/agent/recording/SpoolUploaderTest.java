@@ -52,6 +52,22 @@ class SpoolUploaderTest {
             objects.put(key, bytes.clone());
             order.add(key);
         }
+
+        @Override
+        public Optional<byte[]> get(String key) throws IOException {
+            if (!up) {
+                throw new IOException("storage down");
+            }
+            return Optional.ofNullable(objects.get(key));
+        }
+
+        @Override
+        public List<String> list(String prefix) throws IOException {
+            if (!up) {
+                throw new IOException("storage down");
+            }
+            return objects.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+        }
     }
 
     private Path day() {
@@ -155,6 +171,42 @@ class SpoolUploaderTest {
         try (SpoolUploader u = uploader(sink, NEXT_DAY, false)) {
             u.rescan();
             until(() -> !Files.exists(root.resolve("cam")), "the stored past day and its empty parents removed");
+        }
+    }
+
+    @Test
+    void aDayStoredByAnotherAgentIsContinuedNotOverwritten() throws Exception {
+        FakeSink sink = new FakeSink();
+        sink.objects.put("cam/2026/11/21/manifest.mpd", "<MPD other/>".getBytes());
+        sink.objects.put("cam/2026/11/21/video/seg-1.m4s", "v1".getBytes());
+        sink.objects.put("cam/2026/11/21/video/seg-12.m4s", "v12".getBytes());
+        sink.objects.put("cam/2026/11/21/audio/seg-9.m4s", "a9".getBytes());
+        try (SpoolUploader u = uploader(sink, SAME_DAY, true)) {
+            u.adoptStoredDay("cam", DAY, Duration.ofSeconds(5));
+            assertEquals("<MPD other/>", Files.readString(day().resolve("manifest.mpd")));
+            assertEquals("v12", Files.readString(day().resolve("video/seg-12.m4s")), "highest video segment fetched");
+            assertEquals("a9", Files.readString(day().resolve("audio/seg-9.m4s")), "highest audio segment fetched");
+            assertFalse(Files.exists(day().resolve("video/seg-1.m4s")));
+            assertEquals(0, u.pending("cam"), "adopted files count as stored");
+            sink.order.clear();
+            write("video/seg-13.m4s", "v13");
+            write("manifest.mpd", "<MPD other+mine/>");
+            u.dirty(day());
+            until(() -> sink.order.size() == 2 && u.idle(), "the new segment and manifest");
+            assertEquals(List.of("cam/2026/11/21/video/seg-13.m4s", "cam/2026/11/21/manifest.mpd"), sink.order);
+            assertArrayEquals("v1".getBytes(), sink.objects.get("cam/2026/11/21/video/seg-1.m4s"), "stored segments untouched");
+        }
+    }
+
+    @Test
+    void unreachableStorageDoesNotBlockAStartForLong() {
+        FakeSink sink = new FakeSink();
+        sink.up = false;
+        try (SpoolUploader u = uploader(sink, SAME_DAY, true)) {
+            long t0 = System.nanoTime();
+            u.adoptStoredDay("cam", DAY, Duration.ofSeconds(5));
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
+            assertFalse(Files.exists(day().resolve("manifest.mpd")));
         }
     }
 
