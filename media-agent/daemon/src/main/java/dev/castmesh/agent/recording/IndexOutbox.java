@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -89,12 +90,16 @@ final class IndexOutbox implements AutoCloseable {
     }
 
     private void wake() {
-        sender.execute(() -> {
-            if (!scheduled) {
-                scheduled = true;
-                send();
-            }
-        });
+        try {
+            sender.execute(() -> {
+                if (!scheduled) {
+                    scheduled = true;
+                    send();
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            // shutting down: the rows stay on disk for the next start
+        }
     }
 
     private void send() {
@@ -144,7 +149,11 @@ final class IndexOutbox implements AutoCloseable {
                     entries().size(), wait.toMillis());
         }
         scheduled = true;
-        sender.schedule(this::send, wait.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            sender.schedule(this::send, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            // shutting down
+        }
     }
 
     private List<Path> entries() {

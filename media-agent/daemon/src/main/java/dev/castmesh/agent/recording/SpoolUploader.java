@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -34,7 +37,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Copies the spool to storage, one day directory at a time, on one thread of its own. A day is synchronised when
+ * Copies the spool to storage, one day directory at a time, on a small pool of its own (days in parallel, the passes
+ * of one day one after the other). A day is synchronised when
  * the recorder reports a file (or on start-up, for every day left in the spool): read the manifest, upload every
  * media file the day's {@link UploadJournal} does not list (init segments first, then segments by number), then
  * the manifest bytes read at the start, so storage never holds a manifest that references a segment it lacks.
@@ -48,6 +52,9 @@ import java.util.stream.Stream;
  */
 final class SpoolUploader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpoolUploader.class);
+    /** Days upload in parallel on this many threads; the passes of one day never overlap. */
+    private static final int THREADS = 4;
+    private static final AtomicInteger THREAD_SERIALS = new AtomicInteger();
     private static final Pattern STORED_SEGMENT = Pattern.compile("([a-z]+)/seg-(\\d+)\\.m4s");
 
     private final Path root;
@@ -57,19 +64,22 @@ final class SpoolUploader implements AutoCloseable {
     private final Clock clock;
     private final RetryDelay retry = new RetryDelay(Duration.ofSeconds(1), Duration.ofSeconds(30),
             () -> ThreadLocalRandom.current().nextDouble());
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "castmesh-upload");
+    private final ScheduledExecutorService worker = Executors.newScheduledThreadPool(THREADS, r -> {
+        Thread t = new Thread(r, "castmesh-upload-" + THREAD_SERIALS.incrementAndGet());
         t.setDaemon(true);
         return t;
     });
-    /** Worker thread only, except the journals (thread-safe) read by {@link #pending}. */
     private final Map<Path, DayState> days = new ConcurrentHashMap<>();
 
+    /** One day directory: its journal, and a lock so that only one upload pass (or adoption) runs on it at a time. */
     private static final class DayState {
         final SpoolDay day;
         final UploadJournal journal;
-        volatile boolean queued;
-        volatile boolean syncing;
+        final ReentrantLock lock = new ReentrantLock();
+        /** A pass is submitted or scheduled and has not started; guarded by {@code this}. */
+        boolean queued;
+        /** Guarded by {@code this}. */
+        boolean syncing;
         volatile int failures;
 
         DayState(SpoolDay day, UploadJournal journal) {
@@ -104,7 +114,7 @@ final class SpoolUploader implements AutoCloseable {
 
     /** A file of day directory {@code dayDir} changed: synchronise it soon. Any thread; cheap. */
     void dirty(Path dayDir) {
-        SpoolDay.of(root, dayDir).ifPresent(day -> worker.execute(() -> queue(day)));
+        SpoolDay.of(root, dayDir).ifPresent(this::queue);
     }
 
     /** Files of {@code stream} in the spool that storage does not have yet (manifest versions included). */
@@ -148,6 +158,8 @@ final class SpoolUploader implements AutoCloseable {
                 adopt(day.get());
                 return null;
             }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            return;
         } catch (ExecutionException e) {
             LOG.warn("recording {}: cannot read {} from storage ({}); starting from the spool", stream,
                     day.get().manifestKey(), e.getCause().getMessage());
@@ -167,6 +179,17 @@ final class SpoolUploader implements AutoCloseable {
         }
         Files.createDirectories(day.dir());
         DayState s = days.computeIfAbsent(day.dir(), d -> new DayState(day, UploadJournal.open(d)));
+        s.lock.lock();
+        try {
+            adopt(s, stored.get());
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    private void adopt(DayState s, byte[] storedManifest) throws IOException {
+        SpoolDay day = s.day;
+        Optional<byte[]> stored = Optional.of(storedManifest);
         String hash = sha256(stored.get());
         if (s.journal.hasManifest(hash)) {
             return; // what storage has is what this spool wrote last
@@ -205,25 +228,47 @@ final class SpoolUploader implements AutoCloseable {
 
     /** Test and shutdown aid: whether every known day is synchronised. */
     boolean idle() {
-        return days.values().stream().noneMatch(s -> s.queued || s.syncing || s.failures > 0);
+        return days.values().stream().noneMatch(s -> {
+            synchronized (s) {
+                return s.queued || s.syncing || s.failures > 0;
+            }
+        });
     }
 
     private void queue(SpoolDay day) {
-        DayState s = days.computeIfAbsent(day.dir(), d -> new DayState(day, UploadJournal.open(d)));
-        if (s.queued) {
-            return; // a sync (or a backoff retry) is already coming and will see this change too
+        DayState s;
+        try {
+            s = days.computeIfAbsent(day.dir(), d -> new DayState(day, UploadJournal.open(d)));
+        } catch (UncheckedIOException e) {
+            LOG.warn("recording upload of {}: {}", day.relative(), e.getMessage());
+            return;
         }
-        s.queued = true;
-        worker.execute(() -> sync(s));
+        synchronized (s) {
+            if (s.queued) {
+                return; // a pass (or a backoff retry) is coming and will see this change too
+            }
+            s.queued = true;
+        }
+        try {
+            worker.execute(() -> sync(s));
+        } catch (RejectedExecutionException closed) {
+            // shutting down: the next start's rescan uploads it
+        }
     }
 
     private void sync(DayState s) {
-        s.syncing = true;
-        s.queued = false;
+        s.lock.lock();
         try {
+            synchronized (s) {
+                s.queued = false; // a change from now on queues another pass
+                s.syncing = true;
+            }
             trySync(s);
         } finally {
-            s.syncing = false;
+            synchronized (s) {
+                s.syncing = false;
+            }
+            s.lock.unlock();
         }
     }
 
@@ -271,8 +316,14 @@ final class SpoolUploader implements AutoCloseable {
                 LOG.warn("recording upload of {} failed ({}); retrying in {} ms (attempt {})", day.relative(),
                         e.getMessage(), wait.toMillis(), s.failures);
             }
-            s.queued = true;
-            worker.schedule(() -> sync(s), wait.toMillis(), TimeUnit.MILLISECONDS);
+            synchronized (s) {
+                s.queued = true;
+            }
+            try {
+                worker.schedule(() -> sync(s), wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                // shutting down: the next start's rescan retries it
+            }
         }
     }
 

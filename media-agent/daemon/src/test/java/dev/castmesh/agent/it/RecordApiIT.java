@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code /api/record/{stream}} on a real agent with a real H.264 + Opus publisher, the spool as the storage
- * (no {@code [recorder.storage]}): start, state, stop, the files ffprobe reads; the 4xx answers; auto_streams.
+ * (fs storage rooted at the spool): start, state, stop, the files ffprobe reads; the 4xx answers; auto_streams.
  */
 class RecordApiIT {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +34,11 @@ class RecordApiIT {
 
     static String recorderToml(Path spool, String extra) {
         return "[recorder]\nspool = \"" + spool + "\"\nsegment_duration = 2\n" + extra;
+    }
+
+    /** The documented local setup: fs storage whose root is the spool (nothing is copied or removed). */
+    static String spoolIsStorage(Path spool) {
+        return "[recorder.storage]\ntype = \"fs\"\nroot = \"" + spool + "\"\n";
     }
 
     static HttpResponse<String> call(TestAgent agent, String method, String path, String body) throws Exception {
@@ -61,7 +66,7 @@ class RecordApiIT {
     @Test
     void recordsAPublishedH264StreamThroughTheApi() throws Exception {
         Path spool = dir.resolve("spool");
-        try (TestAgent agent = TestAgent.start(recorderToml(spool, ""))) {
+        try (TestAgent agent = TestAgent.start(recorderToml(spool, "") + spoolIsStorage(spool))) {
             assertError(call(agent, "POST", "/api/record/nobody", null), 404, "nobody");
             assertError(call(agent, "GET", "/api/record/nobody", null), 404, "nobody");
             assertError(call(agent, "DELETE", "/api/record/nobody", null), 404, "nobody");
@@ -114,7 +119,7 @@ class RecordApiIT {
     @Test
     void autoStreamsStartARecordingOnPublish() throws Exception {
         Path spool = dir.resolve("spool");
-        try (TestAgent agent = TestAgent.start(recorderToml(spool, "auto_streams = [\"live*\"]\n"))) {
+        try (TestAgent agent = TestAgent.start(recorderToml(spool, "auto_streams = [\"live*\"]\n") + spoolIsStorage(spool))) {
             WhipClient other = agent.publish("other", VideoCodec.H264, Optional.empty());
             WhipClient live = agent.publish("live1", VideoCodec.H264, Optional.empty());
             try {
