@@ -3,7 +3,6 @@ package dev.castmesh.agent.recording;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.config.ClusterConfig;
-import dev.castmesh.agent.config.ConfigException;
 import dev.castmesh.agent.config.RecorderConfig;
 import dev.castmesh.gst.hub.MediaEngine;
 import io.micronaut.context.annotation.Bean;
@@ -13,9 +12,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -45,12 +41,8 @@ final class RecordingFactory {
     @Bean(preDestroy = "close")
     SpoolUploader spoolUploader(AgentConfig config, IndexOutbox outbox, RecordingManager recordings) {
         Path spool = spool(config.recorder());
-        ObjectSink sink;
-        try {
-            sink = StorageSinks.open(config.recorder(), spool).map(StorageSinks::sink).orElse(null);
-        } catch (IOException e) {
-            throw new ConfigException("recorder.storage: " + e.getMessage());
-        }
+        ObjectSink sink = StorageSinks.spoolIsStorage(config.recorder().storage(), spool) ? null
+                : StorageSinks.lazy(config.recorder().storage());
         LOG.info("recorder: spool {}, storage {}", spool, sink == null ? "the spool itself" : config.recorder().storage());
         SpoolUploader uploader = new SpoolUploader(spool, sink, outbox, recordings::writes, Clock.systemUTC());
         recordings.uploadTo(uploader);
@@ -82,13 +74,8 @@ final class RecordingFactory {
         return timer;
     }
 
+    /** The spool, absolute; created by the first recording (an agent that never records leaves no directory). */
     static Path spool(RecorderConfig config) {
-        Path spool = config.spoolDirectory().toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(spool);
-        } catch (IOException e) {
-            throw new UncheckedIOException("recorder.spool: cannot create " + spool, e);
-        }
-        return spool;
+        return config.spoolDirectory().toAbsolutePath().normalize();
     }
 }

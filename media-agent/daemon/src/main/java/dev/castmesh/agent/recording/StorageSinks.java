@@ -1,6 +1,5 @@
 package dev.castmesh.agent.recording;
 
-import dev.castmesh.agent.config.RecorderConfig;
 import dev.castmesh.storage.ObjectContent;
 import dev.castmesh.storage.ObjectInfo;
 import dev.castmesh.storage.ObjectStore;
@@ -25,12 +24,49 @@ final class StorageSinks {
                 && Path.of(storage.root()).toAbsolutePath().normalize().equals(spool.toAbsolutePath().normalize());
     }
 
-    /** The store to upload to; empty when the spool is the storage. The caller closes the store. */
-    static Optional<ObjectStore> open(RecorderConfig config, Path spool) throws IOException {
-        if (spoolIsStorage(config.storage(), spool)) {
-            return Optional.empty();
-        }
-        return Optional.of(ObjectStores.open(config.storage()));
+    /**
+     * The configured store, opened at its first use (an fs store creates its root then) and again after an open that
+     * failed, so that an agent that never records touches nothing and a root that cannot be created yet is retried
+     * like any storage outage.
+     */
+    static ObjectSink lazy(StorageConfig config) {
+        return new ObjectSink() {
+            private ObjectStore store;
+
+            private synchronized ObjectStore store() throws IOException {
+                if (store == null) {
+                    store = ObjectStores.open(config);
+                }
+                return store;
+            }
+
+            @Override
+            public void put(String key, Path file) throws IOException {
+                store().put(key, file);
+            }
+
+            @Override
+            public void put(String key, byte[] bytes) throws IOException {
+                store().put(key, bytes);
+            }
+
+            @Override
+            public Optional<byte[]> get(String key) throws IOException {
+                return sink(store()).get(key);
+            }
+
+            @Override
+            public List<String> list(String prefix) throws IOException {
+                return store().list(prefix).stream().map(ObjectInfo::key).toList();
+            }
+
+            @Override
+            public synchronized void close() {
+                if (store != null) {
+                    store.close();
+                }
+            }
+        };
     }
 
     static ObjectSink sink(ObjectStore store) {
