@@ -126,6 +126,11 @@ public final class RecordingManager {
         return s != null && s.running() && s.handle().snapshot().day().equals(day);
     }
 
+    /** Recordings running now. */
+    long active() {
+        return last.values().stream().filter(Started::running).count();
+    }
+
     /** Whether the stream is being recorded now. */
     boolean recording(String stream) {
         Started s = last.get(stream);

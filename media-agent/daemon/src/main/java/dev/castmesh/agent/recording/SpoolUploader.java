@@ -32,6 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -119,9 +120,18 @@ final class SpoolUploader implements AutoCloseable {
 
     /** Files of {@code stream} in the spool that storage does not have yet (manifest versions included). */
     long pending(String stream) {
+        return pending(d -> d.stream().equals(stream));
+    }
+
+    /** Files of every stream in the spool that storage does not have yet. */
+    long pendingAll() {
+        return pending(d -> true);
+    }
+
+    private long pending(Predicate<SpoolDay> which) {
         long n = 0;
         for (DayState s : days.values()) {
-            if (!s.day.stream().equals(stream)) {
+            if (!which.test(s.day)) {
                 continue;
             }
             try {

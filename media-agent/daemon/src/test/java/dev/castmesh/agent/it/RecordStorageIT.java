@@ -82,12 +82,16 @@ class RecordStorageIT {
             WhipClient publisher = agent.publish("fscam", VideoCodec.H264, Optional.empty());
             try {
                 String day = recordSome(agent, "fscam", 6);
-                stop(agent, "fscam");
+                double recorded = stop(agent, "fscam").path("recorded_ms").asLong() / 1000.0;
                 awaitUploaded(agent, "fscam");
                 assertTrue(StoredRecording.assertComplete(objects, day) >= 6);
                 assertArrayEquals(Files.readAllBytes(dir.resolve("spool").resolve(day).resolve("manifest.mpd")),
                         Files.readAllBytes(store.resolve(day).resolve("manifest.mpd")), "the stored manifest is the last one");
                 assertSpoolKeepsOnlyTheHighestSegments(day);
+                double seconds = Double.parseDouble(RecordApiIT.run(java.util.List.of("ffprobe", "-v", "error",
+                        "-show_entries", "format=duration", "-of", "csv=p=0",
+                        store.resolve(day).resolve("manifest.mpd").toString())).strip());
+                assertEquals(recorded, seconds, 1.0, "ffprobe reads the stored recording (s) vs recorded_ms");
             } finally {
                 publisher.close();
             }
@@ -106,6 +110,10 @@ class RecordStorageIT {
                 long before = segments(agent, "s3cam");
                 Waits.until(() -> segments(agent, "s3cam") >= before + 6, Duration.ofSeconds(40), "segments during the outage");
                 assertTrue(state(agent, "s3cam").path("pending_uploads").asLong() >= 4, "uploads wait during the outage");
+                String metrics = agent.send(agent.request("/metrics").GET()).body();
+                assertTrue(metrics.contains("castmesh_agent_recordings 1.0"), "recordings gauge");
+                assertTrue(metrics.matches("(?s).*castmesh_agent_recording_uploads_pending [1-9][0-9]*\\.0.*"),
+                        "pending uploads gauge");
                 s3.start();
                 Waits.until(() -> segments(agent, "s3cam") >= before + 8, Duration.ofSeconds(40), "segments after the outage");
                 stop(agent, "s3cam");
