@@ -40,7 +40,7 @@ final class ControlPlaneProcess implements AutoCloseable {
         return start(port, dir, "");
     }
 
-    /** The same with more sections appended to its TOML (e.g. {@code [auth]}). */
+    /** Same, with {@code extraToml} (whole sections, e.g. {@code [relay]}) after the built-in config. */
     static ControlPlaneProcess start(int port, Path dir, String extraToml) throws Exception {
         String jar = System.getProperty("castmesh.it.controlPlaneJar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
