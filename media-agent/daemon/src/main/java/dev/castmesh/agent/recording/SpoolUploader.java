@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,8 +31,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +52,6 @@ final class SpoolUploader implements AutoCloseable {
     /** Days upload in parallel on this many threads; the passes of one day never overlap. */
     private static final int THREADS = 4;
     private static final AtomicInteger THREAD_SERIALS = new AtomicInteger();
-    private static final Pattern STORED_SEGMENT = Pattern.compile("([a-z]+)/seg-(\\d+)\\.m4s");
 
     private final Path root;
     private final ObjectSink sink;
@@ -191,49 +186,10 @@ final class SpoolUploader implements AutoCloseable {
         DayState s = days.computeIfAbsent(day.dir(), d -> new DayState(day, UploadJournal.open(d)));
         s.lock.lock();
         try {
-            adopt(s, stored.get());
+            StoredDay.adopt(sink, day, s.journal, stored.get());
         } finally {
             s.lock.unlock();
         }
-    }
-
-    private void adopt(DayState s, byte[] storedManifest) throws IOException {
-        SpoolDay day = s.day;
-        Optional<byte[]> stored = Optional.of(storedManifest);
-        String hash = sha256(stored.get());
-        if (s.journal.hasManifest(hash)) {
-            return; // what storage has is what this spool wrote last
-        }
-        if (day.mediaFiles().stream().anyMatch(f -> !s.journal.isUploaded(f.relative()))) {
-            LOG.warn("recording {}: storage has another manifest of {} but the spool has unsent files; keeping the spool's",
-                    day.stream(), day.date());
-            return;
-        }
-        Map<String, Long> highest = new TreeMap<>();
-        for (String key : sink.list(day.relative() + "/")) {
-            Matcher m = STORED_SEGMENT.matcher(key.substring(day.relative().length() + 1));
-            if (m.matches()) {
-                highest.merge(m.group(1), Long.parseLong(m.group(2)), Math::max);
-            }
-        }
-        for (Map.Entry<String, Long> e : highest.entrySet()) {
-            String relative = e.getKey() + "/seg-" + e.getValue() + ".m4s";
-            byte[] bytes = sink.get(day.relative() + "/" + relative)
-                    .orElseThrow(() -> new IOException("segment " + relative + " vanished from storage"));
-            writeAtomically(day.dir().resolve(relative), bytes);
-            s.journal.fileUploaded(relative);
-        }
-        writeAtomically(day.manifest(), stored.get());
-        s.journal.manifestUploaded(hash);
-        LOG.info("recording {}: continuing the stored manifest of {} (highest segments {})", day.stream(), day.date(),
-                highest);
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Test and shutdown aid: whether every known day is synchronised. */
