@@ -10,31 +10,37 @@ import java.util.List;
  *
  * @param iceServers {@code [[ice_servers]]}: sent as WHIP/WHEP {@code Link} headers and given to webrtcbin
  * @param cluster    {@code [cluster]}: the control plane to send heartbeats to; null = standalone
+ * @param recorder   {@code [recorder]}: automatic recording, segment duration, local spool
  */
 public record AgentConfig(HttpConfig http, AuthConfig auth, List<IceServer> iceServers, StrategyConfig strategy,
-                          WebRtcConfig webrtc, ClusterConfig cluster) {
+                          WebRtcConfig webrtc, ClusterConfig cluster, RecorderConfig recorder) {
     public AgentConfig {
         http = http == null ? HttpConfig.defaults() : http;
         auth = auth == null ? AuthConfig.open() : auth;
         iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
         strategy = strategy == null ? StrategyConfig.defaults() : strategy;
         webrtc = webrtc == null ? WebRtcConfig.defaults() : webrtc;
+        recorder = recorder == null ? RecorderConfig.defaults() : recorder;
     }
 
     public static AgentConfig defaults() {
-        return new AgentConfig(null, null, null, null, null, null);
+        return new AgentConfig(null, null, null, null, null, null, null);
     }
 
     public AgentConfig withHttp(HttpConfig value) {
-        return new AgentConfig(value, auth, iceServers, strategy, webrtc, cluster);
+        return new AgentConfig(value, auth, iceServers, strategy, webrtc, cluster, recorder);
     }
 
     public AgentConfig withAuth(AuthConfig value) {
-        return new AgentConfig(http, value, iceServers, strategy, webrtc, cluster);
+        return new AgentConfig(http, value, iceServers, strategy, webrtc, cluster, recorder);
     }
 
     public AgentConfig withCluster(ClusterConfig value) {
-        return new AgentConfig(http, auth, iceServers, strategy, webrtc, value);
+        return new AgentConfig(http, auth, iceServers, strategy, webrtc, value, recorder);
+    }
+
+    public AgentConfig withRecorder(RecorderConfig value) {
+        return new AgentConfig(http, auth, iceServers, strategy, webrtc, cluster, value);
     }
 
     /** Part of a cluster: {@code [cluster]} is present. */
@@ -43,6 +49,6 @@ public record AgentConfig(HttpConfig http, AuthConfig auth, List<IceServer> iceS
     }
 
     public AgentConfig withStrategy(StrategyConfig value) {
-        return new AgentConfig(http, auth, iceServers, value, webrtc, cluster);
+        return new AgentConfig(http, auth, iceServers, value, webrtc, cluster, recorder);
     }
 }

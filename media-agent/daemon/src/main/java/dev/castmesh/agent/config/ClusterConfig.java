@@ -16,8 +16,11 @@ import java.util.Locale;
  * @param region            region label reported to the control plane, may be empty (default "")
  * @param secret            the node's own secret or the cluster secret, sent as {@code Authorization: Bearer}
  * @param heartbeatInterval seconds between heartbeats (default 2)
+ * @param token             optional control-plane bearer token with the admin right, sent with the agent's calls
+ *                          to the control plane's API ({@code PUT /api/recordings}); null = no Authorization header
  */
-public record ClusterConfig(String controlPlane, String alias, String region, String secret, Duration heartbeatInterval) {
+public record ClusterConfig(String controlPlane, String alias, String region, String secret, Duration heartbeatInterval,
+                            String token) {
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
 
     public ClusterConfig {
@@ -49,6 +52,7 @@ public record ClusterConfig(String controlPlane, String alias, String region, St
         if (heartbeatInterval.compareTo(Duration.ofMillis(100)) < 0) {
             throw new ConfigException("cluster.heartbeat_interval must be at least 0.1 seconds");
         }
+        token = token == null || token.isBlank() ? null : token.trim();
     }
 
     /** {@code agent-<host name>}, reduced to the characters an alias allows. */
@@ -76,6 +80,6 @@ public record ClusterConfig(String controlPlane, String alias, String region, St
     @Override
     public String toString() {
         return "ClusterConfig[controlPlane=" + controlPlane + ", alias=" + alias + ", region=" + region
-                + ", secret=***, heartbeatInterval=" + heartbeatInterval + "]";
+                + ", secret=***, heartbeatInterval=" + heartbeatInterval + ", token=" + (token == null ? "none" : "***") + "]";
     }
 }

@@ -8,6 +8,8 @@ import dev.castmesh.gst.errors.SessionNotFoundException;
 import dev.castmesh.gst.errors.StreamAlreadyPublishedException;
 import dev.castmesh.gst.errors.StreamNotFoundException;
 import dev.castmesh.gst.errors.UnsupportedCodecException;
+import dev.castmesh.gst.record.RecordingActiveException;
+import dev.castmesh.gst.record.RecordingUnsupportedException;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -31,10 +33,10 @@ final class ErrorHandlers {
         if (e instanceof StreamNotFoundException || e instanceof SessionNotFoundException) {
             return HttpStatus.NOT_FOUND;
         }
-        if (e instanceof StreamAlreadyPublishedException) {
+        if (e instanceof StreamAlreadyPublishedException || e instanceof RecordingActiveException) {
             return HttpStatus.CONFLICT;
         }
-        if (e instanceof UnsupportedCodecException) {
+        if (e instanceof UnsupportedCodecException || e instanceof RecordingUnsupportedException) {
             return HttpStatus.UNPROCESSABLE_ENTITY;
         }
         if (e instanceof BadSdpException) {
