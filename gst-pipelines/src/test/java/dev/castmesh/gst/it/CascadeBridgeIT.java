@@ -1,0 +1,146 @@
+package dev.castmesh.gst.it;
+
+import dev.castmesh.gst.cascade.BridgeOptions;
+import dev.castmesh.gst.cascade.BridgeSnapshot;
+import dev.castmesh.gst.cascade.CascadeBridge;
+import dev.castmesh.gst.cascade.CascadeException;
+import dev.castmesh.gst.cascade.LocalExchange;
+import dev.castmesh.gst.client.VideoCodec;
+import dev.castmesh.gst.client.WhepClient;
+import dev.castmesh.gst.client.WhipClient;
+import dev.castmesh.gst.hub.EngineOptions;
+import dev.castmesh.gst.hub.MediaEngine;
+import dev.castmesh.gst.hub.StreamSnapshot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Cascade between three engines in one JVM (three "agents"): a bridge relays A's stream into a copy on B without
+ * decoding; B's viewer keeps decoding while the bridge is re-attached from A to C and A stops.
+ */
+class CascadeBridgeIT {
+    private static final BridgeOptions OPTIONS = BridgeOptions.of(Duration.ofSeconds(10));
+    private static MediaEngine a;
+    private static MediaEngine b;
+    private static MediaEngine c;
+
+    @BeforeAll
+    static void start() {
+        a = MediaEngine.start(EngineOptions.defaults());
+        b = MediaEngine.start(EngineOptions.defaults());
+        c = MediaEngine.start(EngineOptions.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        a.close();
+        b.close();
+        c.close();
+    }
+
+    @Test
+    void copyViewerKeepsDecodingAcrossReattachAndLossIsDetected() throws Exception {
+        WhipClient onA = Media.publish(a, "cam", VideoCodec.VP8);
+        WhipClient onC = null;
+        long t0 = System.nanoTime();
+        CascadeBridge bridge = CascadeBridge.open("cam", LocalExchange.subscribe(a, "cam"),
+                LocalExchange.publishCopy(b, "cam", "agent-a"), OPTIONS);
+        try {
+            System.out.println("cascade: bridge open (copy carries media) after " + ms(t0) + " ms");
+            StreamSnapshot copy = b.stream("cam").orElseThrow();
+            assertEquals("agent-a", copy.cascadeFrom());
+            assertTrue(copy.copy());
+            long v0 = System.nanoTime();
+            try (WhepClient viewer = Media.view(b, "cam")) {
+                Media.await(() -> viewer.videoFrames() > 0, Media.TIMEOUT, "first frame of the copy");
+                System.out.println("cascade: copy viewer decoded its first frame " + ms(v0) + " ms after its offer");
+                long before = Media.framesDuring(Duration.ofSeconds(2), viewer)[0];
+                assertTrue(before >= 30, "frames from the copy in 2 s: " + before);
+
+                onC = Media.publish(c, "cam", VideoCodec.VP8);
+                long r0 = System.nanoTime();
+                bridge.reattach(LocalExchange.subscribe(c, "cam"));
+                System.out.println("cascade: re-attach to C took " + ms(r0) + " ms");
+                onA.close();
+                Media.await(() -> a.stream("cam").isEmpty(), Media.TIMEOUT, "A's stream ended");
+                long afterSwitch = viewer.videoFrames();
+                Thread.sleep(3000);
+                long gained = viewer.videoFrames() - afterSwitch;
+                System.out.println("cascade: the same viewer decoded " + gained + " frames in 3 s after the switch");
+                assertTrue(gained >= 45, "frames after the switch: " + gained);
+                assertEquals(1, c.stream("cam").orElseThrow().viewers().size(), "the bridge views C");
+                assertTrue(b.stream("cam").orElseThrow().viewers().size() == 1, "B still has its viewer");
+
+                onC.close();
+                Media.await(() -> bridge.snapshot().lastPacketAgeMs() > 2000, Media.TIMEOUT, "upstream loss detected");
+                BridgeSnapshot s = bridge.snapshot();
+                assertEquals(2, s.attachments());
+                assertTrue(s.bytesReceived() > 0, s.toString());
+            }
+        } finally {
+            bridge.close();
+            onA.close();
+            if (onC != null) {
+                onC.close();
+            }
+        }
+        Media.await(() -> b.stream("cam").isEmpty(), Media.TIMEOUT, "closing the bridge ends the copy");
+    }
+
+    @Test
+    void keyframeRequestsOfTheCopyReachTheSource() throws Exception {
+        // periodic key frames only every 20 s: a prompt first frame proves the PLI path through the bridge
+        try (WhipClient onA = Media.publish(a, EngineExchange.whip(a, "gop"),
+                Media.smallSource(VideoCodec.VP8).withKeyframeInterval(600))) {
+            Thread.sleep(1000);
+            try (CascadeBridge bridge = CascadeBridge.open("gop", LocalExchange.subscribe(a, "gop"),
+                    LocalExchange.publishCopy(b, "gop", "agent-a"), OPTIONS)) {
+                Thread.sleep(1500);
+                long v0 = System.nanoTime();
+                try (WhepClient viewer = Media.view(b, "gop")) {
+                    Media.await(() -> viewer.videoFrames() > 0, Duration.ofSeconds(5), "first frame");
+                    long ms = ms(v0);
+                    System.out.println("cascade: late copy viewer (GOP 20 s) decoded its first frame " + ms + " ms after its offer");
+                    assertTrue(ms < 3000, "first frame after " + ms + " ms");
+                }
+            }
+        }
+    }
+
+    @Test
+    void h264IsRelayed() throws Exception {
+        try (WhipClient onA = Media.publish(a, "h264", VideoCodec.H264);
+             CascadeBridge bridge = CascadeBridge.open("h264", LocalExchange.subscribe(a, "h264"),
+                     LocalExchange.publishCopy(b, "h264", "agent-a"), OPTIONS);
+             WhepClient viewer = Media.view(b, "h264")) {
+            long frames = Media.framesDuring(Duration.ofSeconds(2), viewer)[0];
+            assertTrue(frames >= 30, "H.264 frames from the copy in 2 s: " + frames);
+            assertEquals("[H264/90000, OPUS/48000/2]", bridge.snapshot().codecs().toString());
+        }
+    }
+
+    @Test
+    void missingSourceStreamAndTakenTargetAreRefused() throws Exception {
+        CascadeException missing = assertThrows(CascadeException.class, () -> CascadeBridge.open("none",
+                LocalExchange.subscribe(a, "none"), LocalExchange.publishCopy(b, "none", "agent-a"), OPTIONS));
+        assertEquals(CascadeException.Reason.NOT_FOUND, missing.reason());
+        try (WhipClient onA = Media.publish(a, "taken", VideoCodec.VP8);
+             WhipClient onB = Media.publish(b, "taken", VideoCodec.VP8)) {
+            CascadeException taken = assertThrows(CascadeException.class, () -> CascadeBridge.open("taken",
+                    LocalExchange.subscribe(a, "taken"), LocalExchange.publishCopy(b, "taken", "agent-a"), OPTIONS));
+            assertEquals(CascadeException.Reason.REFUSED, taken.reason());
+            assertTrue(a.stream("taken").orElseThrow().viewers().isEmpty(), "the failed bridge left no session on A");
+        }
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+}
