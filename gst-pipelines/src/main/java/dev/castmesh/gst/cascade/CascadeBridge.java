@@ -365,13 +365,17 @@ public final class CascadeBridge implements AutoCloseable {
         try {
             return side.exchange(offer);
         } catch (HttpStatusException e) {
-            CascadeException.Reason reason = e.status() == 404 ? CascadeException.Reason.NOT_FOUND
-                    : CascadeException.Reason.REFUSED;
+            CascadeException.Reason reason = e.status() == 404 && role.equals("source")
+                    ? CascadeException.Reason.NOT_FOUND : CascadeException.Reason.REFUSED;
             throw new CascadeException(reason, "the " + role + " refused: " + e.getMessage(), e.status());
         } catch (StreamNotFoundException e) {
-            throw new CascadeException(CascadeException.Reason.NOT_FOUND, "the " + role + " refused: " + e.getMessage(), 404);
+            throw new CascadeException(role.equals("source") ? CascadeException.Reason.NOT_FOUND
+                    : CascadeException.Reason.REFUSED, "the " + role + " refused: " + e.getMessage(), 404);
         } catch (MediaException e) {
             throw new CascadeException(CascadeException.Reason.REFUSED, "the " + role + " refused: " + e.getMessage());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new CascadeException(CascadeException.Reason.TIMEOUT, "the " + role + " did not answer within "
+                    + options.timeout().toSeconds() + " s");
         } catch (IOException e) {
             throw new CascadeException(CascadeException.Reason.REFUSED, "the " + role + " is unreachable: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

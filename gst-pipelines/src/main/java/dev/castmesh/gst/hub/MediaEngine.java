@@ -116,6 +116,11 @@ public final class MediaEngine implements AutoCloseable {
         }
     }
 
+    /** A cascade copy now comes from {@code cascadeFrom} (after a re-attach); ignored for a stream with a real publisher. */
+    public void relabelCopy(String stream, String cascadeFrom) {
+        Optional.ofNullable(streams.get(stream)).ifPresent(s -> s.relabelCopy(cascadeFrom));
+    }
+
     /** WHEP: accepts a viewer's offer for a published stream and returns the answer. */
     public SessionAnswer subscribe(String stream, String offerSdp) {
         requireOpen();

@@ -16,8 +16,11 @@ import java.util.Locale;
  * @param region            region label reported to the control plane, may be empty (default "")
  * @param secret            the node's own secret or the cluster secret, sent as {@code Authorization: Bearer}
  * @param heartbeatInterval seconds between heartbeats (default 2)
+ * @param autopush          every stream published here is to be pushed to a parent agent (default false); the agent
+ *                          only reports it in its heartbeats, the control plane starts the pushes
  */
-public record ClusterConfig(String controlPlane, String alias, String region, String secret, Duration heartbeatInterval) {
+public record ClusterConfig(String controlPlane, String alias, String region, String secret, Duration heartbeatInterval,
+                            Boolean autopush) {
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
 
     public ClusterConfig {
@@ -49,6 +52,7 @@ public record ClusterConfig(String controlPlane, String alias, String region, St
         if (heartbeatInterval.compareTo(Duration.ofMillis(100)) < 0) {
             throw new ConfigException("cluster.heartbeat_interval must be at least 0.1 seconds");
         }
+        autopush = autopush != null && autopush;
     }
 
     /** {@code agent-<host name>}, reduced to the characters an alias allows. */
