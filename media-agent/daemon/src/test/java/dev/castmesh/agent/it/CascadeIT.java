@@ -77,6 +77,37 @@ class CascadeIT {
     }
 
     @Test
+    void lostSourceIsReplacedWithinTheGraceElseTheCopyEnds() throws Exception {
+        String pull = "{\"sourceUrl\":\"" + a.url + "/whep/fail\",\"sourceNode\":\"agent-a\"}";
+        WhipClient first = a.publish("fail");
+        assertEquals(201, cascade(b, "fail", pull).statusCode());
+        try (WhepClient viewer = b.play("fail")) {
+            Waits.until(() -> viewer.videoFrames() > 0, Duration.ofSeconds(10), "the copy's first frame");
+            first.close();
+            Waits.until(() -> "LOST".equals(streamView(b, "fail").at("/cascade/0/state").asText()), Duration.ofSeconds(9),
+                    "the copy sees its source lost");
+            try (WhipClient second = a.publish("fail")) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> reattached = cascade(b, "fail", pull);
+                System.out.println("cascade: re-attach after loss -> " + reattached.statusCode() + " after " + ms(t0) + " ms");
+                assertEquals(200, reattached.statusCode(), reattached.body());
+                long frames = Waits.framesDuring(viewer, Duration.ofSeconds(2));
+                assertTrue(frames >= 30, "the same viewer decodes the new source: " + frames + " frames in 2 s");
+                Waits.until(() -> "LIVE".equals(streamView(b, "fail").at("/cascade/0/state").asText()), Duration.ofSeconds(3),
+                        "LIVE again");
+            }
+            long t1 = System.nanoTime();
+            Waits.until(() -> !streamExists(b, "fail"), Duration.ofSeconds(20), "the copy ends after the grace period");
+            System.out.println("cascade: copy without source ended " + ms(t1) + " ms after its source stopped");
+            long frozen = viewer.videoFrames();
+            Thread.sleep(500);
+            assertEquals(frozen, viewer.videoFrames(), "no media after the copy ended");
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
     void pushPublishesACopyOnTheTarget() throws Exception {
         try (WhipClient publisher = a.publish("out")) {
             long t0 = System.nanoTime();
