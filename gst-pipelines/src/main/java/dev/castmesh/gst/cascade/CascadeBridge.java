@@ -18,6 +18,7 @@ import dev.castmesh.gst.sdp.SdpParser;
 import dev.castmesh.gst.sdp.SessionDescription;
 import dev.castmesh.gst.webrtc.IceServers;
 import dev.castmesh.gst.webrtc.WebRtcEndpoint;
+import dev.castmesh.gst.webrtc.WebRtcStats;
 import org.freedesktop.gstreamer.Buffer;
 import org.freedesktop.gstreamer.Caps;
 import org.freedesktop.gstreamer.Element;
@@ -165,6 +166,14 @@ public final class CascadeBridge implements AutoCloseable {
         long last = lastPacketNanos.get();
         return new BridgeSnapshot(state, labelList(carriedCodecs()), bytes.get(), bitrate(now),
                 last == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(now - last), attachments.get());
+    }
+
+    /**
+     * Reads the outgoing session's counters ({@code get-stats}, on a pool thread: it takes webrtcbin's lock). Its
+     * {@link WebRtcStats#feedbackMark()} stops changing when the target stops sending receiver reports.
+     */
+    public CompletableFuture<WebRtcStats> targetStats() {
+        return CompletableFuture.supplyAsync(downstream::stats, CascadeRuntime.pool()).thenCompose(f -> f);
     }
 
     /** Ends both sessions (DELETE at the remote sides) and frees the pipeline. Idempotent. */

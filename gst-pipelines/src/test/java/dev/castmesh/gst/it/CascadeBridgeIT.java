@@ -64,6 +64,7 @@ class CascadeBridgeIT {
                 long before = Media.framesDuring(Duration.ofSeconds(2), viewer)[0];
                 assertTrue(before >= 30, "frames from the copy in 2 s: " + before);
 
+                long mark = bridge.targetStats().get(5, java.util.concurrent.TimeUnit.SECONDS).feedbackMark();
                 onC = Media.publish(c, "cam", VideoCodec.VP8);
                 long r0 = System.nanoTime();
                 bridge.reattach(LocalExchange.subscribe(c, "cam"));
@@ -75,6 +76,8 @@ class CascadeBridgeIT {
                 long gained = viewer.videoFrames() - afterSwitch;
                 System.out.println("cascade: the same viewer decoded " + gained + " frames in 3 s after the switch");
                 assertTrue(gained >= 45, "frames after the switch: " + gained);
+                long laterMark = bridge.targetStats().get(5, java.util.concurrent.TimeUnit.SECONDS).feedbackMark();
+                assertTrue(laterMark != 0 && laterMark != mark, "the target's receiver reports move: " + mark + " -> " + laterMark);
                 assertEquals(1, c.stream("cam").orElseThrow().viewers().size(), "the bridge views C");
                 assertTrue(b.stream("cam").orElseThrow().viewers().size() == 1, "B still has its viewer");
 

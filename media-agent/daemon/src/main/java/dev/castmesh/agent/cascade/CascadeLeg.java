@@ -18,6 +18,9 @@ final class CascadeLeg {
     private volatile String url;
     private volatile String node;
     private volatile String state = "LIVE";
+    private final java.util.concurrent.atomic.AtomicBoolean statsPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long feedbackMark;
+    private volatile java.time.Instant feedbackChangedAt = java.time.Instant.now();
 
     CascadeLeg(String stream, boolean pull, CascadeBridge bridge, CopyWatch watch, String localSession, String url,
                String node) {
@@ -71,6 +74,24 @@ final class CascadeLeg {
 
     void state(String newState) {
         this.state = newState;
+    }
+
+    /**
+     * Starts one read of the outgoing session's receiver-report mark (at most one in flight).
+     *
+     * @return when the target last sent a new receiver report (or when the leg started)
+     */
+    java.time.Instant pollTargetFeedback(java.time.Clock clock) {
+        if (statsPending.compareAndSet(false, true)) {
+            bridge.targetStats().whenComplete((stats, error) -> {
+                if (stats != null && stats.feedbackMark() != feedbackMark) {
+                    feedbackMark = stats.feedbackMark();
+                    feedbackChangedAt = clock.instant();
+                }
+                statsPending.set(false);
+            });
+        }
+        return feedbackChangedAt;
     }
 
     CascadeLink view() {

@@ -41,6 +41,8 @@ import java.util.concurrent.TimeUnit;
 public final class CascadeManager {
     private static final Logger LOG = LoggerFactory.getLogger(CascadeManager.class);
     private static final Duration TICK = Duration.ofSeconds(1);
+    /** A push whose target sent no RTCP receiver report this long has lost its target (peers send one every 1-7.5 s). */
+    static final Duration TARGET_SILENCE = Duration.ofSeconds(15);
 
     private final MediaEngine engine;
     private final BridgeOptions options;
@@ -152,7 +154,7 @@ public final class CascadeManager {
         for (CascadeLeg leg : List.copyOf(pulls.values())) {
             guarded(leg, () -> checkPull(leg, now));
         }
-        pushes.values().forEach(list -> list.forEach(leg -> guarded(leg, () -> checkPush(leg))));
+        pushes.values().forEach(list -> list.forEach(leg -> guarded(leg, () -> checkPush(leg, now))));
     }
 
     private void checkPull(CascadeLeg leg, Instant now) {
@@ -177,13 +179,15 @@ public final class CascadeManager {
         verdict.end().ifPresent(reason -> end(leg, reason));
     }
 
-    private void checkPush(CascadeLeg leg) {
+    private void checkPush(CascadeLeg leg, Instant now) {
         if (engine.stream(leg.stream()).isEmpty()) {
             end(leg, "the local stream ended");
         } else if (leg.bridge().error().isPresent()) {
             end(leg, "bridge failed");
         } else if (leg.bridge().snapshot().lastPacketAgeMs() > CopyWatch.LOSS_AFTER.plus(CopyWatch.REATTACH_GRACE).toMillis()) {
             end(leg, "no media from the local stream");
+        } else if (!now.isBefore(leg.pollTargetFeedback(clock).plus(TARGET_SILENCE))) {
+            end(leg, "the target sent no receiver report for " + TARGET_SILENCE.toSeconds() + " s");
         }
     }
 

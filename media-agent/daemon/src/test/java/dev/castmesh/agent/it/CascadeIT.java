@@ -129,6 +129,22 @@ class CascadeIT {
     }
 
     @Test
+    void pushEndsWhenItsTargetDisappears() throws Exception {
+        TestAgent c = TestAgent.start("");
+        try (WhipClient publisher = a.publish("gone")) {
+            assertEquals(201, cascade(a, "gone", "{\"targetUrl\":\"" + c.url + "/whip/gone\"}").statusCode());
+            c.close();
+            long t0 = System.nanoTime();
+            Waits.until(() -> streamView(a, "gone").path("cascade").isEmpty(), Duration.ofSeconds(25),
+                    "the push to a vanished target ends");
+            System.out.println("cascade: push to a vanished target ended after " + ms(t0) + " ms");
+            assertEquals(0, streamView(a, "gone").path("viewers").size());
+        } finally {
+            c.close();
+        }
+    }
+
+    @Test
     void idleCopyEnds() throws Exception {
         try (WhipClient publisher = a.publish("idle")) {
             HttpResponse<String> pulled = cascade(b, "idle", "{\"sourceUrl\":\"" + a.url + "/whep/idle\",\"idleTimeout\":2}");
