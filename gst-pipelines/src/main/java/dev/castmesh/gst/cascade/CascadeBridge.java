@@ -1,9 +1,6 @@
 package dev.castmesh.gst.cascade;
 
-import dev.castmesh.gst.client.HttpStatusException;
 import dev.castmesh.gst.client.SdpExchange;
-import dev.castmesh.gst.errors.MediaException;
-import dev.castmesh.gst.errors.StreamNotFoundException;
 import dev.castmesh.gst.runtime.Bounded;
 import dev.castmesh.gst.runtime.Elements;
 import dev.castmesh.gst.runtime.GstRuntime;
@@ -11,11 +8,9 @@ import dev.castmesh.gst.runtime.OwnedPipeline;
 import dev.castmesh.gst.runtime.SerialExecutor;
 import dev.castmesh.gst.sdp.Codec;
 import dev.castmesh.gst.sdp.MediaKind;
-import dev.castmesh.gst.sdp.MediaSection;
 import dev.castmesh.gst.sdp.RtpCaps;
 import dev.castmesh.gst.sdp.RtpFormat;
 import dev.castmesh.gst.sdp.SdpParser;
-import dev.castmesh.gst.sdp.SessionDescription;
 import dev.castmesh.gst.webrtc.IceServers;
 import dev.castmesh.gst.webrtc.WebRtcEndpoint;
 import dev.castmesh.gst.webrtc.WebRtcStats;
@@ -25,14 +20,11 @@ import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.PadProbeReturn;
 import org.freedesktop.gstreamer.PadProbeType;
-import org.freedesktop.gstreamer.Structure;
 import org.freedesktop.gstreamer.event.EOSEvent;
 import org.freedesktop.gstreamer.webrtc.WebRTCPeerConnectionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -63,7 +55,6 @@ import java.util.stream.Collectors;
 public final class CascadeBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CascadeBridge.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
-    private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
 
     private final String name;
     private final BridgeOptions options;
@@ -76,12 +67,8 @@ public final class CascadeBridge implements AutoCloseable {
     private final List<UpstreamLeg> legs = new CopyOnWriteArrayList<>();
     private final AtomicInteger attachments = new AtomicInteger();
     private final AtomicLong lastPacketNanos = new AtomicLong();
-    private final AtomicLong bytes = new AtomicLong();
-    private final Object rateLock = new Object();
+    private final ByteRate rate = new ByteRate();
     private final Object reattachLock = new Object();
-    private long rateSampleNanos;
-    private long rateSampleBytes;
-    private long bitrateBps;
     private volatile UpstreamLeg current;
     private volatile String state = "CONNECTING";
     private volatile String error;
@@ -134,7 +121,7 @@ public final class CascadeBridge implements AutoCloseable {
             if (!carried.equals(leg.codecs())) {
                 dropLeg(leg);
                 throw new CascadeException(CascadeException.Reason.CODEC_MISMATCH, "the new source sends "
-                        + labels(leg.codecs()) + " but the copy carries " + labels(carried));
+                        + MediaPads.labels(leg.codecs()) + " but the copy carries " + MediaPads.labels(carried));
             }
             try {
                 await(leg.activated(), "the new source's first key frame");
@@ -164,7 +151,7 @@ public final class CascadeBridge implements AutoCloseable {
     public BridgeSnapshot snapshot() {
         long now = System.nanoTime();
         long last = lastPacketNanos.get();
-        return new BridgeSnapshot(state, labelList(carriedCodecs()), bytes.get(), bitrate(now),
+        return new BridgeSnapshot(state, MediaPads.labelList(carriedCodecs()), rate.total(), rate.bitrateBps(now),
                 last == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(now - last), attachments.get());
     }
 
@@ -207,11 +194,11 @@ public final class CascadeBridge implements AutoCloseable {
         await(leg.activated(), "the source's first key frame");
         awaitOutlets(leg.codecs().keySet());
         String offer = await(downstream.offer(options.timeout()), "the outgoing offer");
-        String answer = exchange(target, offer, "target");
+        String answer = RemoteSide.exchange(target, offer, "target", options.timeout());
         await(downstream.applyAnswer(answer), "the target's answer");
         awaitConnected();
         state = "LIVE";
-        LOG.info("cascade {}: live ({})", name, labels(carriedCodecs()));
+        LOG.info("cascade {}: live ({})", name, MediaPads.labels(carriedCodecs()));
     }
 
     /** Adds a source leg to the playing pipeline and negotiates it; returns once its answer is applied. */
@@ -230,8 +217,8 @@ public final class CascadeBridge implements AutoCloseable {
                         .map(f -> RtpCaps.of(e.getKey(), f)).collect(Collectors.joining("; "))));
             }
             String offer = await(endpoint.offer(options.timeout()), "the offer to the source");
-            String answer = exchange(source, offer, "source");
-            leg.answered(sentCodecs(SdpParser.parse(answer)));
+            String answer = RemoteSide.exchange(source, offer, "source", options.timeout());
+            leg.answered(MediaPads.sentCodecs(SdpParser.parse(answer)));
             await(endpoint.applyAnswer(answer), "the source's answer");
             return leg;
         } catch (RuntimeException e) {
@@ -242,8 +229,8 @@ public final class CascadeBridge implements AutoCloseable {
 
     /** Streaming thread: depayloader for the new pad, linked to the outlet of its kind (built on first use). */
     private void onSourcePad(UpstreamLeg leg, Pad pad) {
-        Optional<MediaKind> kind = rtpField(pad, "media").flatMap(MediaKind::fromToken);
-        Optional<Codec> codec = rtpField(pad, "encoding-name").flatMap(CascadeBridge::codecNamed);
+        Optional<MediaKind> kind = MediaPads.rtpField(pad, "media").flatMap(MediaKind::fromToken);
+        Optional<Codec> codec = MediaPads.rtpField(pad, "encoding-name").flatMap(MediaPads::codecNamed);
         if (kind.isEmpty() || codec.isEmpty() || leg.retired()) {
             discard(leg, pad);
             return;
@@ -289,7 +276,7 @@ public final class CascadeBridge implements AutoCloseable {
         }
         lastPacketNanos.set(System.nanoTime());
         if (pass) {
-            bytes.addAndGet(size(buffer));
+            rate.add(MediaPads.size(buffer));
         }
         if (pass && !wasActive) {
             UpstreamLeg previous = current;
@@ -369,31 +356,6 @@ public final class CascadeBridge implements AutoCloseable {
         }
     }
 
-    /** Runs one offer/answer exchange, translating the remote side's refusal into a {@link CascadeException}. */
-    private String exchange(SdpExchange side, String offer, String role) {
-        try {
-            return side.exchange(offer);
-        } catch (HttpStatusException e) {
-            CascadeException.Reason reason = e.status() == 404 && role.equals("source")
-                    ? CascadeException.Reason.NOT_FOUND : CascadeException.Reason.REFUSED;
-            throw new CascadeException(reason, "the " + role + " refused: " + e.getMessage(), e.status());
-        } catch (StreamNotFoundException e) {
-            throw new CascadeException(role.equals("source") ? CascadeException.Reason.NOT_FOUND
-                    : CascadeException.Reason.REFUSED, "the " + role + " refused: " + e.getMessage(), 404);
-        } catch (MediaException e) {
-            throw new CascadeException(CascadeException.Reason.REFUSED, "the " + role + " refused: " + e.getMessage());
-        } catch (java.net.http.HttpTimeoutException e) {
-            throw new CascadeException(CascadeException.Reason.TIMEOUT, "the " + role + " did not answer within "
-                    + options.timeout().toSeconds() + " s");
-        } catch (IOException e) {
-            throw new CascadeException(CascadeException.Reason.REFUSED, "the " + role + " is unreachable: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CascadeException(CascadeException.Reason.FAILED, "interrupted");
-        }
-    }
-
     private <T> T await(CompletableFuture<T> future, String what) {
         try {
             return future.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -433,70 +395,6 @@ public final class CascadeBridge implements AutoCloseable {
             outlets.forEach((k, o) -> carried.put(k, o.codec()));
         }
         return carried;
-    }
-
-    private long bitrate(long now) {
-        synchronized (rateLock) {
-            long elapsed = now - rateSampleNanos;
-            if (rateSampleNanos == 0 || elapsed >= RATE_WINDOW.toNanos()) {
-                long total = bytes.get();
-                if (rateSampleNanos != 0) {
-                    bitrateBps = (total - rateSampleBytes) * 8 * 1_000_000_000L / Math.max(1, elapsed);
-                }
-                rateSampleNanos = now;
-                rateSampleBytes = total;
-            }
-            return bitrateBps;
-        }
-    }
-
-    /** The codec each answered section sends (from the answerer's side), per kind. */
-    static Map<MediaKind, Codec> sentCodecs(SessionDescription answer) {
-        Map<MediaKind, Codec> codecs = new EnumMap<>(MediaKind.class);
-        for (MediaSection m : answer.media()) {
-            if (m.kind().isEmpty() || m.rejected() || !m.direction().sends() || m.formats().isEmpty()) {
-                continue;
-            }
-            m.formats().get(0).codec().ifPresent(c -> codecs.putIfAbsent(m.kind().get(), c));
-        }
-        return codecs;
-    }
-
-    private static Optional<String> rtpField(Pad pad, String field) {
-        Caps caps = pad.getCurrentCaps();
-        if (caps == null || caps.isEmpty()) {
-            return Optional.empty();
-        }
-        Structure s = caps.getStructure(0);
-        return s.hasField(field) ? Optional.ofNullable(s.getString(field)) : Optional.empty();
-    }
-
-    private static Optional<Codec> codecNamed(String encodingName) {
-        for (Codec c : Codec.values()) {
-            if (c.encodingName().equalsIgnoreCase(encodingName)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static long size(Buffer buffer) {
-        try {
-            ByteBuffer data = buffer.map(false);
-            int n = data == null ? 0 : data.remaining();
-            buffer.unmap();
-            return n;
-        } catch (RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static List<String> labelList(Map<MediaKind, Codec> codecs) {
-        return codecs.values().stream().map(Codec::label).toList();
-    }
-
-    private static String labels(Map<MediaKind, Codec> codecs) {
-        return codecs.isEmpty() ? "nothing" : String.join(", ", labelList(codecs));
     }
 
     private static void sleep(long ms) {

@@ -131,6 +131,14 @@ public final class CascadeManager {
         return links;
     }
 
+    int pullCount() {
+        return pulls.size();
+    }
+
+    int pushCount() {
+        return pushes.values().stream().mapToInt(List::size).sum();
+    }
+
     /** Engine sessions that are cascade pushes out (viewers that are not people). */
     public Set<String> pushSessions() {
         Set<String> ids = new HashSet<>();

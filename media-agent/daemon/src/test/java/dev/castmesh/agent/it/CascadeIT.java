@@ -124,6 +124,8 @@ class CascadeIT {
             assertEquals(b.url + "/whip/in", source.at("/cascade/0/url").asText(), "no query (tokens) shown");
             assertEquals(0, source.path("viewers").size(), "the push is not a viewer");
             assertEquals(200, cascade(a, "out", "{\"targetUrl\":\"" + b.url + "/whip/in?cascadeFrom=agent-a\"}").statusCode());
+            String metrics = a.send(a.request("/metrics")).body();
+            assertTrue(metrics.contains("castmesh_agent_cascade_pushes 1.0"), metrics);
         }
         Waits.until(() -> !streamExists(b, "in"), Duration.ofSeconds(8), "the push ends with its local stream");
     }
@@ -141,6 +143,24 @@ class CascadeIT {
             assertEquals(0, streamView(a, "gone").path("viewers").size());
         } finally {
             c.close();
+        }
+    }
+
+    @Test
+    void protectedSourceNeedsTheToken() throws Exception {
+        try (TestAgent locked = TestAgent.start("[auth]\ntokens = [\"cascade-token\"]\n");
+             WhipClient publisher = locked.publish("locked", dev.castmesh.gst.client.VideoCodec.VP8,
+                     java.util.Optional.of("cascade-token"))) {
+            String source = locked.url + "/whep/locked";
+            HttpResponse<String> refused = cascade(b, "locked", "{\"sourceUrl\":\"" + source + "\"}");
+            assertError(refused, 502, "cascade_failed");
+            assertTrue(refused.body().contains("HTTP 401"), refused.body());
+            HttpResponse<String> pulled = cascade(b, "locked", "{\"sourceUrl\":\"" + source
+                    + "\",\"token\":\"cascade-token\",\"idleTimeout\":0}");
+            assertEquals(201, pulled.statusCode(), pulled.body());
+            assertFalse(pulled.body().contains("cascade-token"), "the token is never shown");
+            assertFalse(streamView(b, "locked").toString().contains("cascade-token"));
+            assertEquals(204, b.send(b.request("/api/streams/locked").DELETE()).statusCode());
         }
     }
 
