@@ -11,9 +11,10 @@ import java.util.List;
  * @param bitrateBps       receive rate over the last second or so, bits per second
  * @param lastPacketAgeMs  milliseconds since the last media from a source arrived, -1 before the first
  * @param attachments      sources attached so far (1 + re-attachments)
+ * @param keyframeRequests key-frame requests (PLI/FIR) of the target forwarded to the source
  */
 public record BridgeSnapshot(String state, List<String> codecs, long bytesReceived, long bitrateBps, long lastPacketAgeMs,
-                             int attachments) {
+                             int attachments, long keyframeRequests) {
     public BridgeSnapshot {
         codecs = List.copyOf(codecs);
     }

@@ -66,6 +66,7 @@ public final class CascadeBridge implements AutoCloseable {
     private final Map<MediaKind, Outlet> outlets = new EnumMap<>(MediaKind.class);
     private final List<UpstreamLeg> legs = new CopyOnWriteArrayList<>();
     private final AtomicInteger attachments = new AtomicInteger();
+    private final AtomicLong keyframeRequests = new AtomicLong();
     private final AtomicLong lastPacketNanos = new AtomicLong();
     private final ByteRate rate = new ByteRate();
     private final Object reattachLock = new Object();
@@ -152,7 +153,8 @@ public final class CascadeBridge implements AutoCloseable {
         long now = System.nanoTime();
         long last = lastPacketNanos.get();
         return new BridgeSnapshot(state, MediaPads.labelList(carriedCodecs()), rate.total(), rate.bitrateBps(now),
-                last == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(now - last), attachments.get());
+                last == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(now - last), attachments.get(),
+                keyframeRequests.get());
     }
 
     /**
@@ -291,6 +293,7 @@ public final class CascadeBridge implements AutoCloseable {
 
     /** Streaming thread (the outgoing side asked for a key frame): forwarded to the live sources on the executor. */
     private void onKeyframeRequest() {
+        keyframeRequests.incrementAndGet();
         exec.execute(() -> {
             for (UpstreamLeg leg : legs) {
                 if (!leg.retired()) {

@@ -41,8 +41,12 @@ import java.util.concurrent.TimeUnit;
 public final class CascadeManager {
     private static final Logger LOG = LoggerFactory.getLogger(CascadeManager.class);
     private static final Duration TICK = Duration.ofSeconds(1);
-    /** A push whose target sent no RTCP receiver report this long has lost its target (peers send one every 1-7.5 s). */
-    static final Duration TARGET_SILENCE = Duration.ofSeconds(15);
+    /**
+     * A push whose target sent no RTCP receiver report this long has lost its target. webrtcbin peers send one every
+     * 2.5-7.5 s (browsers about every second), and under load the first can come late: twice the longest interval
+     * plus margin.
+     */
+    static final Duration TARGET_SILENCE = Duration.ofSeconds(20);
 
     private final MediaEngine engine;
     private final BridgeOptions options;

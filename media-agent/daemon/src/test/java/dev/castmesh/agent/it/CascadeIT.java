@@ -137,7 +137,7 @@ class CascadeIT {
             assertEquals(201, cascade(a, "gone", "{\"targetUrl\":\"" + c.url + "/whip/gone\"}").statusCode());
             c.close();
             long t0 = System.nanoTime();
-            Waits.until(() -> streamView(a, "gone").path("cascade").isEmpty(), Duration.ofSeconds(25),
+            Waits.until(() -> streamView(a, "gone").path("cascade").isEmpty(), Duration.ofSeconds(30),
                     "the push to a vanished target ends");
             System.out.println("cascade: push to a vanished target ended after " + ms(t0) + " ms");
             assertEquals(0, streamView(a, "gone").path("viewers").size());
