@@ -4,6 +4,10 @@ import dev.castmesh.api.streams.CascadeLink;
 import dev.castmesh.gst.cascade.BridgeSnapshot;
 import dev.castmesh.gst.cascade.CascadeBridge;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * One bridge the manager owns: a pull feeding a local copy, or a push of a local stream. Its URL and node change
  * when a pull is re-attached; the state a {@link CopyWatch} judged is kept for the views.
@@ -18,9 +22,9 @@ final class CascadeLeg {
     private volatile String url;
     private volatile String node;
     private volatile String state = "LIVE";
-    private final java.util.concurrent.atomic.AtomicBoolean statsPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean statsPending = new AtomicBoolean();
     private volatile long feedbackMark;
-    private volatile java.time.Instant feedbackChangedAt = java.time.Instant.now();
+    private volatile Instant feedbackChangedAt = Instant.now();
 
     CascadeLeg(String stream, boolean pull, CascadeBridge bridge, CopyWatch watch, String localSession, String url,
                String node) {
@@ -81,7 +85,7 @@ final class CascadeLeg {
      *
      * @return when the target last sent a new receiver report (or when the leg started)
      */
-    java.time.Instant pollTargetFeedback(java.time.Clock clock) {
+    Instant pollTargetFeedback(Clock clock) {
         if (statsPending.compareAndSet(false, true)) {
             bridge.targetStats().whenComplete((stats, error) -> {
                 if (stats != null && stats.feedbackMark() != feedbackMark) {

@@ -165,6 +165,19 @@ class CascadeIT {
     }
 
     @Test
+    void silentSourceIs504() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+             TestAgent quick = TestAgent.start("[webrtc]\nnegotiation_timeout = 2\n")) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = cascade(quick, "slow", "{\"sourceUrl\":\"http://127.0.0.1:" + silent.getLocalPort()
+                    + "/whep/slow\"}");
+            assertError(r, 504, "cascade_timeout");
+            assertTrue(ms(t0) < 8000, "answered after the negotiation timeout, not later");
+            assertFalse(streamExists(quick, "slow"));
+        }
+    }
+
+    @Test
     void idleCopyEnds() throws Exception {
         try (WhipClient publisher = a.publish("idle")) {
             HttpResponse<String> pulled = cascade(b, "idle", "{\"sourceUrl\":\"" + a.url + "/whep/idle\",\"idleTimeout\":2}");
