@@ -11,6 +11,7 @@ import dev.castmesh.gst.client.WhipClient;
 import dev.castmesh.gst.hub.EngineOptions;
 import dev.castmesh.gst.hub.MediaEngine;
 import dev.castmesh.gst.hub.StreamSnapshot;
+import dev.castmesh.gst.runtime.GstRuntime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ class CascadeBridgeIT {
 
     @Test
     void copyViewerKeepsDecodingAcrossReattachAndLossIsDetected() throws Exception {
+        int pipelines = GstRuntime.livePipelines();
         WhipClient onA = Media.publish(a, "cam", VideoCodec.VP8);
         WhipClient onC = null;
         long t0 = System.nanoTime();
@@ -98,6 +100,7 @@ class CascadeBridgeIT {
             }
         }
         Media.await(() -> b.stream("cam").isEmpty(), Media.TIMEOUT, "closing the bridge ends the copy");
+        Media.await(() -> GstRuntime.livePipelines() == pipelines, Media.TIMEOUT, "every pipeline released");
     }
 
     @Test
@@ -156,6 +159,7 @@ class CascadeBridgeIT {
 
     @Test
     void missingSourceStreamAndTakenTargetAreRefused() throws Exception {
+        int pipelines = GstRuntime.livePipelines();
         CascadeException missing = assertThrows(CascadeException.class, () -> CascadeBridge.open("none",
                 LocalExchange.subscribe(a, "none"), LocalExchange.publishCopy(b, "none", "agent-a"), OPTIONS));
         assertEquals(CascadeException.Reason.NOT_FOUND, missing.reason());
@@ -164,8 +168,10 @@ class CascadeBridgeIT {
             CascadeException taken = assertThrows(CascadeException.class, () -> CascadeBridge.open("taken",
                     LocalExchange.subscribe(a, "taken"), LocalExchange.publishCopy(b, "taken", "agent-a"), OPTIONS));
             assertEquals(CascadeException.Reason.REFUSED, taken.reason());
-            assertTrue(a.stream("taken").orElseThrow().viewers().isEmpty(), "the failed bridge left no session on A");
+            Media.await(() -> a.stream("taken").orElseThrow().viewers().isEmpty(), Media.TIMEOUT,
+                    "the failed bridge left no session on A");
         }
+        Media.await(() -> GstRuntime.livePipelines() == pipelines, Media.TIMEOUT, "failed bridges left no pipeline");
     }
 
     private static long ms(long since) {
