@@ -54,6 +54,8 @@ public final class CascadeManager {
     private final Map<String, CascadeLeg> pulls = new ConcurrentHashMap<>();
     private final Map<String, List<CascadeLeg>> pushes = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** Local sessions of pushes being closed: still not viewers until their bridge is gone. */
+    private final Set<String> closingPushSessions = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "castmesh-cascade-watch"));
     private final ExecutorService closer = Executors.newCachedThreadPool(r -> daemon(r, "castmesh-cascade-close"));
 
@@ -145,7 +147,7 @@ public final class CascadeManager {
 
     /** Engine sessions that are cascade pushes out (viewers that are not people). */
     public Set<String> pushSessions() {
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new HashSet<>(closingPushSessions);
         pushes.values().forEach(list -> list.forEach(l -> ids.add(l.localSession())));
         return ids;
     }
@@ -214,7 +216,13 @@ public final class CascadeManager {
             leg.state("CLOSED");
             LOG.atInfo().addKeyValue("stream", leg.stream()).addKeyValue("url", leg.url())
                     .log("cascade " + (leg.pull() ? "copy" : "push") + " ended: " + reason);
-            closer.execute(() -> leg.bridge().close());
+            if (!leg.pull()) {
+                closingPushSessions.add(leg.localSession());
+            }
+            closer.execute(() -> {
+                leg.bridge().close();
+                closingPushSessions.remove(leg.localSession());
+            });
         }
     }
 

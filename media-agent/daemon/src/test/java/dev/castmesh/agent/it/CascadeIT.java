@@ -140,7 +140,9 @@ class CascadeIT {
             Waits.until(() -> streamView(a, "gone").path("cascade").isEmpty(), Duration.ofSeconds(30),
                     "the push to a vanished target ends");
             System.out.println("cascade: push to a vanished target ended after " + ms(t0) + " ms");
-            assertEquals(0, streamView(a, "gone").path("viewers").size());
+            assertEquals(0, streamView(a, "gone").path("viewers").size(), "the push is never listed as a viewer");
+            Waits.until(() -> a.context.getBean(dev.castmesh.gst.hub.MediaEngine.class).stream("gone").orElseThrow()
+                    .viewers().isEmpty(), Duration.ofSeconds(5), "the push's local session ended");
         } finally {
             c.close();
         }
