@@ -80,6 +80,16 @@ public final class MediaEngine implements AutoCloseable {
 
     /** WHIP: accepts a publisher's offer and returns the answer after ICE gathering completed. */
     public SessionAnswer publish(String stream, String offerSdp) {
+        return publish(stream, offerSdp, null);
+    }
+
+    /**
+     * Like {@link #publish(String, String)}, for a cascade copy: the publisher is another agent's media relayed here,
+     * and the stream's snapshot says so ({@link StreamSnapshot#cascadeFrom()}).
+     *
+     * @param cascadeFrom where the copy comes from (a node alias or a host:port), or null for a real publisher
+     */
+    public SessionAnswer publish(String stream, String offerSdp, String cascadeFrom) {
         requireOpen();
         requireName(stream);
         SessionDescription offer = SdpParser.parse(offerSdp);
@@ -92,7 +102,7 @@ public final class MediaEngine implements AutoCloseable {
             if (streams.containsKey(stream)) {
                 throw new StreamAlreadyPublishedException("stream '" + stream + "' already has a publisher");
             }
-            s = new Stream(stream, serials.incrementAndGet(), tracks, ctx);
+            s = new Stream(stream, serials.incrementAndGet(), tracks, ctx, cascadeFrom);
             streams.put(stream, s);
         }
         s.endedFuture().whenComplete((v, e) -> streams.remove(stream, s));
@@ -104,6 +114,11 @@ public final class MediaEngine implements AutoCloseable {
             s.endAsync("publish failed");
             throw e;
         }
+    }
+
+    /** A cascade copy now comes from {@code cascadeFrom} (after a re-attach); ignored for a stream with a real publisher. */
+    public void relabelCopy(String stream, String cascadeFrom) {
+        Optional.ofNullable(streams.get(stream)).ifPresent(s -> s.relabelCopy(cascadeFrom));
     }
 
     /** WHEP: accepts a viewer's offer for a published stream and returns the answer. */

@@ -60,6 +60,8 @@ final class Stream {
     private final SerialExecutor exec;
     private final StreamGraph graph;
     private final Instant createdAt;
+    /** Null for a real publisher; where a cascade copy comes from otherwise (changes when the copy is re-attached). */
+    private volatile String cascadeFrom;
     private final KeyframeLimiter keyframes = new KeyframeLimiter(KEYFRAME_INTERVAL);
     private final Map<String, ViewerSession> viewers = new LinkedHashMap<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -69,8 +71,9 @@ final class Stream {
     private long ticks;
     private volatile StreamSnapshot snapshot;
 
-    Stream(String name, int serial, List<PublisherTrack> tracks, EngineContext ctx) {
+    Stream(String name, int serial, List<PublisherTrack> tracks, EngineContext ctx, String cascadeFrom) {
         this.name = name;
+        this.cascadeFrom = cascadeFrom;
         this.tracks = List.copyOf(tracks);
         this.ctx = ctx;
         this.exec = new SerialExecutor("stream " + name, ctx.pool());
@@ -159,6 +162,16 @@ final class Stream {
             publishSnapshot();
             return answer;
         }, exec);
+    }
+
+    /** Relabels a cascade copy after its source changed (a no-op for a stream with a real publisher). */
+    void relabelCopy(String from) {
+        exec.execute(() -> {
+            if (cascadeFrom != null && from != null) {
+                cascadeFrom = from;
+                publishSnapshot();
+            }
+        });
     }
 
     /** Attaches a recording branch to the raw tees, like a viewer branch; one recording at a time. */
@@ -381,7 +394,7 @@ final class Stream {
             return;
         }
         snapshot = new StreamSnapshot(name, publisher.snapshot(),
-                viewers.values().stream().map(ViewerSession::snapshot).toList(), graph.repayloaderSnapshots(), createdAt);
+                viewers.values().stream().map(ViewerSession::snapshot).toList(), graph.repayloaderSnapshots(), createdAt, cascadeFrom);
     }
 
     private static Duration max(Duration a, Duration b) {

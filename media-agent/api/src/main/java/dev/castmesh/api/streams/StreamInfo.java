@@ -8,14 +8,22 @@ import java.util.List;
  *
  * @param stream        the stream name
  * @param createdAt     when its publisher's offer arrived
- * @param publisher     the WHIP session feeding it
- * @param viewers       its WHEP sessions
- * @param bitrateInBps  what the publisher sends us, bits per second (last stats interval)
+ * @param publisher     the WHIP session feeding it; null for a cascade copy
+ * @param viewers       its WHEP sessions (cascade pushes out not included)
+ * @param bitrateInBps  what the publisher (or the cascade source) sends us, bits per second (last stats interval)
  * @param bitrateOutBps the sum of what we send to its viewers, bits per second
+ * @param cascadeFrom   null for a stream published here; for a cascade copy, the node (alias or host:port) it comes from
+ * @param cascade       its cascade legs: the pull feeding a copy, the pushes to other agents; empty for none
  */
 public record StreamInfo(String stream, Instant createdAt, PublisherInfo publisher, List<ViewerInfo> viewers,
-                         long bitrateInBps, long bitrateOutBps) {
+                         long bitrateInBps, long bitrateOutBps, String cascadeFrom, List<CascadeLink> cascade) {
     public StreamInfo {
         viewers = List.copyOf(viewers);
+        cascade = cascade == null ? List.of() : List.copyOf(cascade);
+    }
+
+    public StreamInfo(String stream, Instant createdAt, PublisherInfo publisher, List<ViewerInfo> viewers,
+                      long bitrateInBps, long bitrateOutBps) {
+        this(stream, createdAt, publisher, viewers, bitrateInBps, bitrateOutBps, null, List.of());
     }
 }

@@ -18,9 +18,11 @@ import java.util.Locale;
  * @param heartbeatInterval seconds between heartbeats (default 2)
  * @param token             optional control-plane bearer token with the admin right, sent with the agent's calls
  *                          to the control plane's API ({@code PUT /api/recordings}); null = no Authorization header
+ * @param autopush          every stream published here is to be pushed to a parent agent (default false); the agent
+ *                          only reports it in its heartbeats, the control plane starts the pushes
  */
 public record ClusterConfig(String controlPlane, String alias, String region, String secret, Duration heartbeatInterval,
-                            String token) {
+                            String token, Boolean autopush) {
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
 
     public ClusterConfig {
@@ -53,6 +55,7 @@ public record ClusterConfig(String controlPlane, String alias, String region, St
             throw new ConfigException("cluster.heartbeat_interval must be at least 0.1 seconds");
         }
         token = token == null || token.isBlank() ? null : token.trim();
+        autopush = autopush != null && autopush;
     }
 
     /** {@code agent-<host name>}, reduced to the characters an alias allows. */
@@ -80,6 +83,6 @@ public record ClusterConfig(String controlPlane, String alias, String region, St
     @Override
     public String toString() {
         return "ClusterConfig[controlPlane=" + controlPlane + ", alias=" + alias + ", region=" + region
-                + ", secret=***, heartbeatInterval=" + heartbeatInterval + ", token=" + (token == null ? "none" : "***") + "]";
+                + ", secret=***, heartbeatInterval=" + heartbeatInterval + ", token=" + (token == null ? "none" : "***") + ", autopush=" + autopush + "]";
     }
 }

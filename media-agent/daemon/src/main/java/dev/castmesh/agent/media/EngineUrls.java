@@ -12,11 +12,11 @@ import java.util.List;
  * {@code turn:host:port} with the credentials folded in ({@code turn:user:pass@host:port}). TURN URLs
  * without credentials are skipped: webrtcbin cannot use them. The result holds secrets: never log it.
  */
-final class EngineUrls {
+public final class EngineUrls {
     private EngineUrls() {
     }
 
-    static List<String> of(List<IceServer> servers) {
+    public static List<String> of(List<IceServer> servers) {
         List<String> urls = new ArrayList<>();
         for (IceServer server : servers) {
             for (String url : server.urls()) {

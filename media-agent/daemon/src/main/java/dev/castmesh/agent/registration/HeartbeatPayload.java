@@ -9,6 +9,7 @@ import dev.castmesh.gst.hub.ViewerSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Engine snapshots → the heartbeat body. Pure. */
 final class HeartbeatPayload {
@@ -21,6 +22,15 @@ final class HeartbeatPayload {
      */
     static NodeHeartbeat of(String publicUrl, String region, NodeCapacity capacity, List<StreamSnapshot> snapshots,
                             double cpuRatio, String agentToken) {
+        return of(publicUrl, region, capacity, snapshots, cpuRatio, agentToken, Set.of(), false);
+    }
+
+    /**
+     * @param cascadeSessions viewer sessions that are cascade pushes out of this agent (not counted as viewers)
+     * @param autopush        {@code [cluster] autopush}
+     */
+    static NodeHeartbeat of(String publicUrl, String region, NodeCapacity capacity, List<StreamSnapshot> snapshots,
+                            double cpuRatio, String agentToken, Set<String> cascadeSessions, boolean autopush) {
         List<dev.castmesh.api.cluster.StreamSnapshot> streams = new ArrayList<>(snapshots.size());
         long in = 0;
         long out = 0;
@@ -32,16 +42,19 @@ final class HeartbeatPayload {
             PublisherSnapshot p = s.publisher();
             long streamIn = p == null ? 0 : p.bitrateBps();
             long streamOut = 0;
+            int viewers = 0;
             for (ViewerSnapshot v : s.viewers()) {
                 streamOut += v.bitrateBps();
+                viewers += cascadeSessions.contains(v.sessionId()) ? 0 : 1;
             }
-            streams.add(new dev.castmesh.api.cluster.StreamSnapshot(s.stream(), p != null, null, s.viewers().size(),
-                    streamIn, streamOut));
+            streams.add(new dev.castmesh.api.cluster.StreamSnapshot(s.stream(), p != null && !s.copy(), s.cascadeFrom(),
+                    viewers, streamIn, streamOut));
             in += streamIn;
             out += streamOut;
             sessions += (p == null ? 0 : 1) + s.viewers().size();
         }
         double cpu = Double.isNaN(cpuRatio) || cpuRatio < 0 ? 0 : Math.min(1.0, cpuRatio);
-        return new NodeHeartbeat(publicUrl, region, capacity, new NodeLoad(cpu, in, out, sessions), streams, agentToken);
+        return new NodeHeartbeat(publicUrl, region, capacity, new NodeLoad(cpu, in, out, sessions), streams, agentToken,
+                autopush);
     }
 }

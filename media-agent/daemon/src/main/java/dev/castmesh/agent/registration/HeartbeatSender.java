@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.config.ClusterConfig;
+import dev.castmesh.agent.cascade.CascadeManager;
 import dev.castmesh.api.cluster.AgentPaths;
 import dev.castmesh.api.cluster.NodeCapacity;
 import dev.castmesh.api.cluster.NodeHeartbeat;
@@ -43,6 +44,7 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private final ClusterConfig cluster;
     private final AgentConfig config;
     private final MediaEngine engine;
+    private final CascadeManager cascades;
     private final ObjectMapper json = new ObjectMapper();
     private final HeartbeatTracker tracker;
     private final URI endpoint;
@@ -56,7 +58,8 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private volatile HeartbeatStatus status;
     private volatile String publicUrl;
 
-    HeartbeatSender(AgentConfig config, ClusterConfig cluster, MediaEngine engine) {
+    HeartbeatSender(AgentConfig config, ClusterConfig cluster, MediaEngine engine, CascadeManager cascades) {
+        this.cascades = cascades;
         this.config = config;
         this.cluster = cluster;
         this.engine = engine;
@@ -167,7 +170,8 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private NodeHeartbeat payload() {
         NodeCapacity capacity = new NodeCapacity(config.strategy().maxViewers(), config.strategy().eachStreamMaxSub());
         String token = config.auth().tokens().isEmpty() ? null : config.auth().tokens().get(0);
-        return HeartbeatPayload.of(publicUrl, cluster.region(), capacity, engine.streams(), ProcessCpu.ratio(), token);
+        return HeartbeatPayload.of(publicUrl, cluster.region(), capacity, engine.streams(), ProcessCpu.ratio(), token,
+                cascades.pushSessions(), cluster.autopush());
     }
 
     private String publicUrl(EmbeddedServer server) {

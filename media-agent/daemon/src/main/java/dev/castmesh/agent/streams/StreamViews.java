@@ -1,5 +1,6 @@
 package dev.castmesh.agent.streams;
 
+import dev.castmesh.api.streams.CascadeLink;
 import dev.castmesh.api.streams.PublisherInfo;
 import dev.castmesh.api.streams.StreamInfo;
 import dev.castmesh.api.streams.ViewerInfo;
@@ -12,16 +13,21 @@ final class StreamViews {
     private StreamViews() {
     }
 
-    static StreamInfo of(StreamSnapshot s) {
+    /** @param cascade the stream's cascade legs (pull first, then pushes); push sessions are not listed as viewers */
+    static StreamInfo of(StreamSnapshot s, java.util.List<CascadeLink> cascade, java.util.Set<String> pushSessions) {
         PublisherSnapshot p = s.publisher();
-        PublisherInfo publisher = p == null ? null
+        PublisherInfo publisher = p == null || s.copy() ? null
                 : new PublisherInfo(p.sessionId(), p.state().name(), p.codecs(), p.bytesReceived(), p.bitrateBps());
         long out = 0;
         java.util.List<ViewerInfo> viewers = new java.util.ArrayList<>();
         for (ViewerSnapshot v : s.viewers()) {
+            if (pushSessions.contains(v.sessionId())) {
+                continue;
+            }
             viewers.add(new ViewerInfo(v.sessionId(), v.state().name(), v.codecs(), v.bytesSent(), v.bitrateBps()));
             out += v.bitrateBps();
         }
-        return new StreamInfo(s.stream(), s.createdAt(), publisher, viewers, p == null ? 0 : p.bitrateBps(), out);
+        return new StreamInfo(s.stream(), s.createdAt(), publisher, viewers, p == null ? 0 : p.bitrateBps(), out,
+                s.cascadeFrom(), cascade);
     }
 }

@@ -1,5 +1,6 @@
 package dev.castmesh.agent.streams;
 
+import dev.castmesh.agent.cascade.CascadeManager;
 import dev.castmesh.agent.http.ApiException;
 import dev.castmesh.agent.signaling.StreamNames;
 import dev.castmesh.api.streams.StreamInfo;
@@ -24,20 +25,24 @@ final class StreamsController {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsController.class);
 
     private final MediaEngine engine;
+    private final CascadeManager cascades;
 
-    StreamsController(MediaEngine engine) {
+    StreamsController(MediaEngine engine, CascadeManager cascades) {
         this.engine = engine;
+        this.cascades = cascades;
     }
 
     @Get
     List<StreamInfo> list() {
-        return engine.streams().stream().map(StreamViews::of).toList();
+        java.util.Set<String> pushes = cascades.pushSessions();
+        return engine.streams().stream().map(s -> StreamViews.of(s, cascades.links(s.stream()), pushes)).toList();
     }
 
     @Get("/{stream}")
     StreamInfo get(@PathVariable String stream) {
         StreamNames.require(stream);
-        return engine.stream(stream).map(StreamViews::of).orElseThrow(() -> notFound(stream));
+        return engine.stream(stream).map(s -> StreamViews.of(s, cascades.links(stream), cascades.pushSessions()))
+                .orElseThrow(() -> notFound(stream));
     }
 
     @Delete("/{stream}")

@@ -32,11 +32,13 @@ class ClusterConfigTest {
                 region = "eu"
                 secret = "a-cluster-secret-of-some-length"
                 heartbeat_interval = 1.5
+                autopush = true
                 """, AgentConfig.class).cluster();
         assertEquals("http://10.0.0.1:8888", cluster.controlPlane());
         assertEquals("edge-1", cluster.alias());
         assertEquals("eu", cluster.region());
         assertEquals(Duration.ofMillis(1500), cluster.heartbeatInterval());
+        assertTrue(cluster.autopush());
         assertFalse(cluster.toString().contains("a-cluster-secret"), "toString hides the secret");
     }
 
@@ -51,6 +53,7 @@ class ClusterConfigTest {
         assertTrue(cluster.alias().startsWith("agent-"));
         assertEquals("", cluster.region());
         assertEquals(Duration.ofSeconds(2), cluster.heartbeatInterval());
+        assertFalse(cluster.autopush());
     }
 
     @ParameterizedTest
@@ -73,7 +76,7 @@ class ClusterConfigTest {
             "control_plane = \"http://x:1\"\\nsecret = \"x\"\\nalias = \"a.b\"|cluster.alias",
             "control_plane = \"http://x:1\"\\nsecret = \"x\"\\nheartbeat_interval = 0|cluster.heartbeat_interval",
             "control_plane = \"http://x:1\"\\nsecret = \"x\"\\nheartbeat_interval = \"2s\"|cluster.heartbeat_interval",
-            "control_plane = \"http://x:1\"\\nsecret = \"x\"\\nautopush = true|autopush"})
+            "control_plane = \"http://x:1\"\\nsecret = \"x\"\\nautopush = \"yes\"|cluster.autopush"})
     void mistakesNameTheKey(String body, String key) {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> loader.parse("[cluster]\n" + body.replace("\\n", "\n"), AgentConfig.class));

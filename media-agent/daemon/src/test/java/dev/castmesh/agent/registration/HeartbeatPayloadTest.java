@@ -43,6 +43,17 @@ class HeartbeatPayloadTest {
     }
 
     @Test
+    void copiesAreNotPublishersAndPushLegsAreNotViewers() {
+        dev.castmesh.gst.hub.StreamSnapshot plain = stream("cam", 1_000L, 10, 20);
+        dev.castmesh.gst.hub.StreamSnapshot copy = new dev.castmesh.gst.hub.StreamSnapshot("cam", plain.publisher(),
+                plain.viewers(), List.of(), Instant.EPOCH, "agent-a");
+        NodeHeartbeat beat = HeartbeatPayload.of("http://a:1", "", CAPACITY, List.of(copy), 0, null,
+                java.util.Set.of("v1"), true);
+        assertEquals(List.of(new StreamSnapshot("cam", false, "agent-a", 1, 1_000, 30)), beat.streams());
+        assertTrue(beat.autopush());
+    }
+
+    @Test
     void idleAgentAndUnknownCpu() {
         NodeHeartbeat beat = HeartbeatPayload.of("http://a:1", "", CAPACITY, List.of(), -1, null);
         assertEquals(new NodeLoad(0, 0, 0, 0), beat.load());

@@ -1,0 +1,50 @@
+package dev.castmesh.agent.cascade;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Decides when a pulled copy ends: no viewer for its idle timeout, or no media from its source for
+ * {@link #LOSS_AFTER} and then no re-attach bringing media back within {@link #REATTACH_GRACE}. Pure (the caller
+ * passes the time); one instance per copy, called from one thread.
+ */
+final class CopyWatch {
+    /** Silence after which the source counts as lost. */
+    static final Duration LOSS_AFTER = Duration.ofSeconds(5);
+    /** How long a lost copy waits for a re-attach (a new source) before it ends. */
+    static final Duration REATTACH_GRACE = Duration.ofSeconds(10);
+
+    /** @param state LIVE or LOST; {@code end} is the reason to end the copy, if it must */
+    record Verdict(String state, Optional<String> end) {
+    }
+
+    private final Duration idleTimeout;
+    private Instant idleSince;
+
+    /** @param idleTimeout zero = never ends for lack of viewers */
+    CopyWatch(Duration idleTimeout, Instant createdAt) {
+        this.idleTimeout = idleTimeout;
+        this.idleSince = createdAt;
+    }
+
+    /**
+     * @param viewers         the copy's viewers now (cascade pushes out not counted)
+     * @param lastPacketAgeMs milliseconds since the source's last media, -1 if none yet
+     */
+    Verdict observe(Instant now, int viewers, long lastPacketAgeMs) {
+        if (viewers > 0) {
+            idleSince = null;
+        } else if (idleSince == null) {
+            idleSince = now;
+        }
+        if (!idleTimeout.isZero() && idleSince != null && !now.isBefore(idleSince.plus(idleTimeout))) {
+            return new Verdict("LIVE", Optional.of("no viewer for " + idleTimeout.toSeconds() + " s"));
+        }
+        if (lastPacketAgeMs > LOSS_AFTER.plus(REATTACH_GRACE).toMillis()) {
+            return new Verdict("LOST", Optional.of("source lost (no media for " + lastPacketAgeMs / 1000
+                    + " s, no re-attach)"));
+        }
+        return new Verdict(lastPacketAgeMs > LOSS_AFTER.toMillis() ? "LOST" : "LIVE", Optional.empty());
+    }
+}
