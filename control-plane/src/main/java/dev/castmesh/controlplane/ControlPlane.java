@@ -1,19 +1,19 @@
 package dev.castmesh.controlplane;
 
-import dev.castmesh.controlplane.config.ConfigException;
 import dev.castmesh.controlplane.config.ControlPlaneConfig;
 import dev.castmesh.controlplane.config.ControlPlaneConfigLoader;
 import dev.castmesh.controlplane.config.MicronautProperties;
 import dev.castmesh.controlplane.database.DatabaseProbe;
 import dev.castmesh.controlplane.database.DatabaseUnavailableException;
 import dev.castmesh.controlplane.database.DatabaseUrl;
+import dev.castmesh.server.config.ConfigArgument;
+import dev.castmesh.server.config.ConfigException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.BindException;
-import java.nio.file.Path;
 import java.time.Clock;
 
 /** Entry point: {@code control-plane [--config FILE]}. */
@@ -30,7 +30,7 @@ public final class ControlPlane {
     public static void main(String[] args) {
         ControlPlaneConfig config;
         try {
-            config = new ControlPlaneConfigLoader(System.getenv()).load(configFile(args));
+            config = new ControlPlaneConfigLoader(System.getenv()).load(ConfigArgument.of(args));
         } catch (ConfigException e) {
             exit(2, "configuration error: " + e.getMessage());
             return;
@@ -74,20 +74,5 @@ public final class ControlPlane {
     private static void exit(int status, String message) {
         System.err.println("castmesh control-plane: " + message);
         System.exit(status);
-    }
-
-    private static Path configFile(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--config")) {
-                if (i + 1 == args.length) {
-                    throw new ConfigException("--config needs a file name");
-                }
-                return Path.of(args[i + 1]);
-            }
-            if (args[i].startsWith("--config=")) {
-                return Path.of(args[i].substring("--config=".length()));
-            }
-        }
-        return null;
     }
 }

@@ -1,9 +1,10 @@
 package dev.castmesh.controlplane.auth;
 
-import dev.castmesh.controlplane.config.ConfigException;
 import dev.castmesh.security.AuthSettings;
+import dev.castmesh.security.AuthValues;
+import dev.castmesh.server.config.ConfigException;
+import dev.castmesh.server.config.ConfigException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,27 +24,15 @@ import java.util.regex.Pattern;
  */
 public record AuthConfig(String secret, List<String> tokens, List<Account> accounts) implements AuthSettings {
     /** HS256 needs a 256-bit key (RFC 7518 §3.2); shorter secrets stop start-up. */
-    public static final int MIN_SECRET_BYTES = 32;
+    public static final int MIN_SECRET_BYTES = AuthValues.MIN_SECRET_BYTES;
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
     private static final Pattern BCRYPT_PREFIX = Pattern.compile("\\$2[aby]?\\$.*", Pattern.DOTALL);
 
     public AuthConfig {
-        secret = secret == null || secret.isEmpty() ? null : secret;
-        tokens = tokens == null ? List.of() : List.copyOf(tokens);
+        secret = AuthValues.secret(secret);
+        tokens = AuthValues.tokens(tokens);
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
-        if (secret != null) {
-            int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes < MIN_SECRET_BYTES) {
-                throw new ConfigException("auth.secret is " + bytes + " bytes; HS256 needs at least "
-                        + MIN_SECRET_BYTES + " (256 bits), e.g. `openssl rand -base64 32`");
-            }
-        }
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i) == null || tokens.get(i).isBlank()) {
-                throw new ConfigException("auth.tokens[" + i + "] must not be empty");
-            }
-        }
         Set<String> usernames = new HashSet<>();
         for (int i = 0; i < accounts.size(); i++) {
             Account account = accounts.get(i);

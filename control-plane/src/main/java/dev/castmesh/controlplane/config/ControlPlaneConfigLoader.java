@@ -1,6 +1,8 @@
 package dev.castmesh.controlplane.config;
 
 import dev.castmesh.controlplane.database.DatabaseConfig;
+import dev.castmesh.server.config.ConfigException;
+import dev.castmesh.server.config.TomlConfigLoader;
 import dev.castmesh.storage.StorageType;
 
 import java.nio.file.Path;

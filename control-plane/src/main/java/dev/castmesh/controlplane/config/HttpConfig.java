@@ -1,6 +1,7 @@
 package dev.castmesh.controlplane.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.castmesh.server.config.ListenAddress;
 
 /**
  * The {@code [http]} section.
@@ -16,7 +17,7 @@ public record HttpConfig(String listen, @JsonProperty("public") String publicUrl
     public HttpConfig {
         listen = listen == null || listen.isBlank() ? DEFAULT_LISTEN : listen.trim();
         cors = cors == null || cors;
-        port(listen);
+        ListenAddress.port(listen);
     }
 
     public static HttpConfig defaults() {
@@ -24,30 +25,14 @@ public record HttpConfig(String listen, @JsonProperty("public") String publicUrl
     }
 
     public String host() {
-        return listen.substring(0, listen.lastIndexOf(':'));
+        return ListenAddress.host(listen);
     }
 
     public int port() {
-        return port(listen);
+        return ListenAddress.port(listen);
     }
 
     public HttpConfig withPort(int port) {
         return new HttpConfig(host() + ":" + port, publicUrl, cors);
-    }
-
-    private static int port(String listen) {
-        int colon = listen.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new ConfigException("listen: must be host:port, got '" + listen + "'");
-        }
-        try {
-            int port = Integer.parseInt(listen.substring(colon + 1));
-            if (port < 0 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new ConfigException("listen: invalid port in '" + listen + "'");
-        }
     }
 }

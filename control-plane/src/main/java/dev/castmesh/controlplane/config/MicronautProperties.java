@@ -3,8 +3,8 @@ package dev.castmesh.controlplane.config;
 import dev.castmesh.controlplane.database.DatabaseConfig;
 import dev.castmesh.controlplane.database.DatabaseUrl;
 import dev.castmesh.security.SecurityProperties;
+import dev.castmesh.server.config.ServerProperties;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -16,11 +16,8 @@ public final class MicronautProperties {
     }
 
     public static Map<String, Object> of(ControlPlaneConfig config) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("micronaut.application.name", "castmesh-control-plane");
-        properties.put("micronaut.server.host", config.http().host());
-        // Micronaut reads -1 as "any free port"; our TOML says 0 like every other server.
-        properties.put("micronaut.server.port", config.http().port() == 0 ? -1 : config.http().port());
+        Map<String, Object> properties = ServerProperties.of("castmesh-control-plane", config.http().host(),
+                config.http().port());
         properties.putAll(SecurityProperties.of(config.auth()));
         // Browser WHIP/WHEP players and the dashboard on another origin need CORS preflights answered, from any
         // origin like Live777 (credentials are bearer tokens, not cookies), also when the server is on localhost.

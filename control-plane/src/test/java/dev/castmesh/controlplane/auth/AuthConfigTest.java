@@ -1,7 +1,7 @@
 package dev.castmesh.controlplane.auth;
 
-import dev.castmesh.controlplane.config.ConfigException;
 import dev.castmesh.controlplane.config.ControlPlaneConfigLoader;
+import dev.castmesh.server.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.castmesh.controlplane.cascade;
 
-import dev.castmesh.controlplane.config.ConfigException;
 import dev.castmesh.controlplane.config.ControlPlaneConfig;
 import dev.castmesh.controlplane.config.ControlPlaneConfigLoader;
+import dev.castmesh.server.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

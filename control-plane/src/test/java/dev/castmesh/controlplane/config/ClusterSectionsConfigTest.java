@@ -1,6 +1,7 @@
 package dev.castmesh.controlplane.config;
 
 import dev.castmesh.api.ice.IceServer;
+import dev.castmesh.server.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

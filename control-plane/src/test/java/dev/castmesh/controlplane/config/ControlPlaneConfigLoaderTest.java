@@ -2,6 +2,7 @@ package dev.castmesh.controlplane.config;
 
 import dev.castmesh.controlplane.database.DatabaseConfig;
 import dev.castmesh.controlplane.database.PostgresUrl;
+import dev.castmesh.server.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package dev.castmesh.controlplane.config;
 
+import dev.castmesh.server.config.ConfigException;
 import dev.castmesh.storage.StorageType;
 import org.junit.jupiter.api.Test;
 

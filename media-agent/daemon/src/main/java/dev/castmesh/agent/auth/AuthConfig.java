@@ -1,9 +1,8 @@
 package dev.castmesh.agent.auth;
 
-import dev.castmesh.agent.config.ConfigException;
 import dev.castmesh.security.AuthSettings;
+import dev.castmesh.security.AuthValues;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -15,23 +14,11 @@ import java.util.List;
  */
 public record AuthConfig(String secret, List<String> tokens) implements AuthSettings {
     /** HS256 needs a 256-bit key (RFC 7518 §3.2). */
-    public static final int MIN_SECRET_BYTES = 32;
+    public static final int MIN_SECRET_BYTES = AuthValues.MIN_SECRET_BYTES;
 
     public AuthConfig {
-        secret = secret == null || secret.isEmpty() ? null : secret;
-        tokens = tokens == null ? List.of() : List.copyOf(tokens);
-        if (secret != null) {
-            int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes < MIN_SECRET_BYTES) {
-                throw new ConfigException("auth.secret is " + bytes + " bytes; HS256 needs at least "
-                        + MIN_SECRET_BYTES + " (256 bits), e.g. `openssl rand -base64 32`");
-            }
-        }
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i) == null || tokens.get(i).isBlank()) {
-                throw new ConfigException("auth.tokens[" + i + "] must not be empty");
-            }
-        }
+        secret = AuthValues.secret(secret);
+        tokens = AuthValues.tokens(tokens);
     }
 
     public static AuthConfig open() {

@@ -1,6 +1,7 @@
 package dev.castmesh.agent.config;
 
 import dev.castmesh.api.cluster.NodeAlias;
+import dev.castmesh.server.config.ConfigException;
 
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,6 +1,7 @@
 package dev.castmesh.agent.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.castmesh.server.config.ListenAddress;
 
 /**
  * The agent's {@code [http]} section.
@@ -13,7 +14,7 @@ public record HttpConfig(String listen, @JsonProperty("public") String publicUrl
 
     public HttpConfig {
         listen = listen == null || listen.isBlank() ? DEFAULT_LISTEN : listen.trim();
-        port(listen);
+        ListenAddress.port(listen);
     }
 
     public static HttpConfig defaults() {
@@ -21,26 +22,10 @@ public record HttpConfig(String listen, @JsonProperty("public") String publicUrl
     }
 
     public String host() {
-        return listen.substring(0, listen.lastIndexOf(':'));
+        return ListenAddress.host(listen);
     }
 
     public int port() {
-        return port(listen);
-    }
-
-    private static int port(String listen) {
-        int colon = listen.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new ConfigException("http.listen must be host:port, got '" + listen + "'");
-        }
-        try {
-            int port = Integer.parseInt(listen.substring(colon + 1));
-            if (port < 0 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new ConfigException("http.listen has an invalid port in '" + listen + "'");
-        }
+        return ListenAddress.port(listen);
     }
 }

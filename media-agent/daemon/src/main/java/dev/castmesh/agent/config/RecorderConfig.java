@@ -1,5 +1,6 @@
 package dev.castmesh.agent.config;
 
+import dev.castmesh.server.config.ConfigException;
 import dev.castmesh.storage.StorageConfig;
 
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.castmesh.agent.config;
 
+import dev.castmesh.server.config.ConfigException;
+
 /**
  * The {@code [strategy]} section (Live777 names).
  *

@@ -1,5 +1,7 @@
 package dev.castmesh.agent.config;
 
+import dev.castmesh.server.config.ConfigException;
+
 import java.time.Duration;
 
 /**

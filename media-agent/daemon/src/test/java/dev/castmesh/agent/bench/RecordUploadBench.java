@@ -2,11 +2,11 @@ package dev.castmesh.agent.bench;
 
 import dev.castmesh.agent.MediaAgent;
 import dev.castmesh.agent.config.AgentConfig;
-import dev.castmesh.agent.config.TomlConfigLoader;
 import dev.castmesh.gst.client.HttpSdpExchange;
 import dev.castmesh.gst.client.PublishSource;
 import dev.castmesh.gst.client.VideoCodec;
 import dev.castmesh.gst.client.WhipClient;
+import dev.castmesh.server.config.TomlConfigLoader;
 import dev.castmesh.storage.ObjectStore;
 import dev.castmesh.storage.ObjectStores;
 import dev.castmesh.storage.S3ProxyServer;

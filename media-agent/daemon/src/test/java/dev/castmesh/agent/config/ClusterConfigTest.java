@@ -1,6 +1,8 @@
 package dev.castmesh.agent.config;
 
 import dev.castmesh.api.cluster.NodeAlias;
+import dev.castmesh.server.config.ConfigException;
+import dev.castmesh.server.config.TomlConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,7 @@
 package dev.castmesh.agent.config;
 
+import dev.castmesh.server.config.ConfigException;
+import dev.castmesh.server.config.TomlConfigLoader;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

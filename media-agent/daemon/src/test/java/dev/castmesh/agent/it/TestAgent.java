@@ -2,13 +2,13 @@ package dev.castmesh.agent.it;
 
 import dev.castmesh.agent.MediaAgent;
 import dev.castmesh.agent.config.AgentConfig;
-import dev.castmesh.agent.config.TomlConfigLoader;
 import dev.castmesh.gst.client.HttpSdpExchange;
 import dev.castmesh.gst.client.PublishSource;
 import dev.castmesh.gst.client.VideoCodec;
 import dev.castmesh.gst.client.WhepClient;
 import dev.castmesh.gst.client.WhepOptions;
 import dev.castmesh.gst.client.WhipClient;
+import dev.castmesh.server.config.TomlConfigLoader;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 

@@ -1,4 +1,4 @@
-package dev.castmesh.controlplane.config;
+package dev.castmesh.server.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

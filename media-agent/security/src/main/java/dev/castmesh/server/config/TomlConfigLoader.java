@@ -1,13 +1,19 @@
-package dev.castmesh.agent.config;
+package dev.castmesh.server.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 import java.io.IOException;
@@ -15,6 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,10 +33,18 @@ import java.util.stream.Collectors;
  * are seconds, and every mistake becomes a {@link ConfigException} whose message names the key.
  */
 public final class TomlConfigLoader {
+    private static final Pattern FIELD_PROBLEM = Pattern.compile("([a-z][a-z0-9_]*): (.+)", Pattern.DOTALL);
     private final ObjectMapper mapper = TomlMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // A wrong value type is a mistake: no "8888" -> 8888, 8888 -> "8888" or "yes" -> true.
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Textual, config -> config
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .addModule(new SimpleModule().addDeserializer(Duration.class, new SecondsDeserializer()))
             .build();
 
@@ -52,17 +71,20 @@ public final class TomlConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException("unknown key '" + keyOf(e) + "'");
         } catch (InvalidFormatException e) {
-            throw new ConfigException("key '" + keyOf(e) + "': " + describe(e) + " is not a valid "
-                    + e.getTargetType().getSimpleName().toLowerCase());
+            throw new ConfigException("key '" + keyOf(e) + "': " + describe(e) + " is not " + expected(e.getTargetType()));
+        } catch (MismatchedInputException e) {
+            throw new ConfigException("key '" + keyOf(e) + "': expected " + expected(e.getTargetType()));
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ConfigException || cause instanceof IllegalArgumentException) {
-                throw new ConfigException("key '" + keyOf(e) + "': " + cause.getMessage());
+                throw new ConfigException(invalidValue(keyOf(e), cause.getMessage()));
             }
             throw new ConfigException("key '" + keyOf(e) + "': wrong type or value ("
                     + firstLine(e.getOriginalMessage()) + ")");
         } catch (JacksonException e) {
-            throw new ConfigException("malformed TOML: " + firstLine(e.getOriginalMessage()));
+            JsonLocation location = e.getLocation();
+            throw new ConfigException("malformed TOML" + (location != null && location.getLineNr() > 0
+                    ? " at line " + location.getLineNr() : "") + ": " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ConfigException("cannot parse config: " + e.getMessage());
         }
@@ -72,6 +94,44 @@ public final class TomlConfigLoader {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /**
+     * Records reject values in their constructor with {@code "field: problem"} (the field as in TOML); the key is
+     * the section's path plus that field.
+     */
+    private static String invalidValue(String section, String message) {
+        Matcher field = FIELD_PROBLEM.matcher(message == null ? "" : message);
+        if (field.matches()) {
+            return "key '" + (section.isEmpty() ? "" : section + ".") + field.group(1) + "': " + field.group(2);
+        }
+        return "key '" + section + "': " + message;
+    }
+
+    /** What a value of the target type looks like in TOML. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Duration.class) {
+            return "a number of seconds";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT);
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "a table";
     }
 
     private static String describe(InvalidFormatException e) {

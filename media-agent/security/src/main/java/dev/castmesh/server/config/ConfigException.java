@@ -1,4 +1,4 @@
-package dev.castmesh.controlplane.config;
+package dev.castmesh.server.config;
 
 /** A configuration mistake; the message names the key and is printed as one line at start-up. */
 public final class ConfigException extends RuntimeException {

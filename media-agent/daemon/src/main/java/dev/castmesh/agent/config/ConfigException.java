@@ -1,8 +1,0 @@
-package dev.castmesh.agent.config;
-
-/** A configuration mistake; the message names the key and is printed as one line at start-up. */
-public final class ConfigException extends RuntimeException {
-    public ConfigException(String message) {
-        super(message);
-    }
-}
