@@ -79,4 +79,17 @@ class AgentConfigTest {
         assertTrue(e.getMessage().contains(expected.trim()), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     }
+
+    /** The agent reads TOML with the same loader as the control plane: strict value types, the same wording. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "[strategy]\\neach_stream_max_sub = \"3\"             | key 'strategy.each_stream_max_sub': expected an integer",
+            "[strategy]\\neach_stream_max_sub = 1.5               | key 'strategy.each_stream_max_sub': '1.5' is not an integer",
+            "[http]\\nlisten = \"nowhere\"                       | key 'http.listen': must be host:port, got 'nowhere'",
+            "[http\\nlisten = 1                                 | malformed TOML at line 1: Newline not permitted here",
+    })
+    void mistakesAreWordedLikeTheControlPlanes(String toml, String expected) {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(toml.replace("\\n", "\n"), AgentConfig.class));
+        assertEquals(expected.trim(), e.getMessage());
+    }
 }
