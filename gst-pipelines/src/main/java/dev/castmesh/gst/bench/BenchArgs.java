@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code --name value} options of the benchmark mains; unknown options fail with their name. */
 final class BenchArgs {
@@ -60,5 +61,15 @@ final class BenchArgs {
             }
         }
         return out;
+    }
+
+    /** {@code --token}: {@code -} (the default of every benchmark) means none. */
+    Optional<String> token() {
+        return text("token").equals("-") ? Optional.empty() : Optional.of(text("token"));
+    }
+
+    /** A server's base URL option without trailing slashes, so paths can be appended. */
+    String baseUrl(String name) {
+        return text(name).replaceAll("/+$", "");
     }
 }

@@ -24,6 +24,8 @@ import java.util.concurrent.Future;
  */
 public final class FanoutBench {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final String USAGE = "FanoutBench --agent http://HOST:PORT --pid AGENT_PID"
+            + " [--viewers 0,10,25,50,100] [--window S] [--settle S] [--kbps N] [--batch N] [--stream NAME] [--token T]";
     private static final Duration ALL_RECEIVING = Duration.ofSeconds(120);
 
     private record Step(int viewers, double cpuPercent, double rssMb, int threads, double minKbps, double medianKbps,
@@ -48,29 +50,17 @@ public final class FanoutBench {
         defaults.put("kbps", "1000");
         defaults.put("batch", "10");
         defaults.put("token", "-");
-        BenchArgs a;
-        try {
-            a = BenchArgs.parse(args, defaults);
+        return BenchMain.run(args, out, defaults, a -> {
             a.text("agent");
             a.integer("pid");
-        } catch (IllegalArgumentException e) {
-            out.println("usage: FanoutBench --agent http://HOST:PORT --pid AGENT_PID [--viewers 0,10,25,50,100]"
-                    + " [--window S] [--settle S] [--kbps N] [--batch N] [--stream NAME] [--token T]: " + e.getMessage());
-            return 2;
-        }
-        try {
-            return measure(a, out);
-        } catch (Exception e) {
-            out.println("bench fanout failed: " + e);
-            return 1;
-        }
+        }, USAGE, "bench fanout", FanoutBench::measure);
     }
 
     private static int measure(BenchArgs a, PrintStream out) throws Exception {
         GstRuntime.ensureStarted();
         long pid = a.integer("pid");
-        String base = a.text("agent").replaceAll("/+$", "");
-        Optional<String> token = a.text("token").equals("-") ? Optional.empty() : Optional.of(a.text("token"));
+        String base = a.baseUrl("agent");
+        Optional<String> token = a.token();
         URI whip = URI.create(base + "/whip/" + a.text("stream"));
         URI whep = URI.create(base + "/whep/" + a.text("stream"));
         Duration window = Duration.ofSeconds(a.integer("window"));

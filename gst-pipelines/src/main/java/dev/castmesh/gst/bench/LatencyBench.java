@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LatencyBench {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final String USAGE = "LatencyBench --agent http://HOST:PORT [--packets N] [--warmup N] [--joins N]"
+            + " [--kbps N] [--stream NAME] [--token T]";
 
     private LatencyBench() {
     }
@@ -52,27 +54,13 @@ public final class LatencyBench {
         defaults.put("joins", "10");
         defaults.put("kbps", "1000");
         defaults.put("token", "-");
-        BenchArgs a;
-        try {
-            a = BenchArgs.parse(args, defaults);
-            a.text("agent");
-        } catch (IllegalArgumentException e) {
-            out.println("usage: LatencyBench --agent http://HOST:PORT [--packets N] [--warmup N] [--joins N] [--kbps N]"
-                    + " [--stream NAME] [--token T]: " + e.getMessage());
-            return 2;
-        }
-        try {
-            return measure(a, out);
-        } catch (Exception e) {
-            out.println("bench latency failed: " + e);
-            return 1;
-        }
+        return BenchMain.run(args, out, defaults, a -> a.text("agent"), USAGE, "bench latency", LatencyBench::measure);
     }
 
     private static int measure(BenchArgs a, PrintStream out) throws Exception {
         GstRuntime.ensureStarted();
-        String base = a.text("agent").replaceAll("/+$", "");
-        Optional<String> token = a.text("token").equals("-") ? Optional.empty() : Optional.of(a.text("token"));
+        String base = a.baseUrl("agent");
+        Optional<String> token = a.token();
         URI whip = URI.create(base + "/whip/" + a.text("stream"));
         URI whep = URI.create(base + "/whep/" + a.text("stream"));
         int packets = a.integer("packets");

@@ -34,6 +34,8 @@ import java.util.Optional;
  */
 public final class WhepProxyBench {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final String USAGE = "WhepProxyBench --control-plane URL --agent URL --alias NODE [--setups N]"
+            + " [--rejects N] [--warmup N] [--kbps N] [--stream NAME] [--token T]";
     private static final String BAD_OFFER = "v=0\r\n";
 
     private WhepProxyBench() {
@@ -54,31 +56,19 @@ public final class WhepProxyBench {
         defaults.put("warmup", "2000");
         defaults.put("kbps", "500");
         defaults.put("token", "-");
-        BenchArgs a;
-        try {
-            a = BenchArgs.parse(args, defaults);
+        return BenchMain.run(args, out, defaults, a -> {
             a.text("control-plane");
             a.text("agent");
             a.text("alias");
-        } catch (IllegalArgumentException e) {
-            out.println("usage: WhepProxyBench --control-plane URL --agent URL --alias NODE [--setups N] [--rejects N]"
-                    + " [--warmup N] [--kbps N] [--stream NAME] [--token T]: " + e.getMessage());
-            return 2;
-        }
-        try {
-            return measure(a, out);
-        } catch (Exception e) {
-            out.println("bench whep-proxy failed: " + e);
-            return 1;
-        }
+        }, USAGE, "bench whep-proxy", WhepProxyBench::measure);
     }
 
     private static int measure(BenchArgs a, PrintStream out) throws Exception {
         GstRuntime.ensureStarted();
         String stream = a.text("stream");
-        String cp = a.text("control-plane").replaceAll("/+$", "");
-        String agent = a.text("agent").replaceAll("/+$", "");
-        Optional<String> token = a.text("token").equals("-") ? Optional.empty() : Optional.of(a.text("token"));
+        String cp = a.baseUrl("control-plane");
+        String agent = a.baseUrl("agent");
+        Optional<String> token = a.token();
         URI straight = URI.create(agent + "/whep/" + stream);
         URI proxied = URI.create(cp + "/whep/" + stream + "?nodes=" + a.text("alias"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();

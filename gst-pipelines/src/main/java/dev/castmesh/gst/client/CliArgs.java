@@ -1,5 +1,6 @@
 package dev.castmesh.gst.client;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,15 @@ final class CliArgs {
     List<String> positionalAfter(String command) {
         return !positional.isEmpty() && positional.get(0).equals(command) ? positional.subList(1, positional.size())
                 : positional;
+    }
+
+    /** The one positional URL after {@code command}. */
+    URI url(String command) {
+        List<String> positional = positionalAfter(command);
+        if (positional.size() != 1) {
+            throw new IllegalArgumentException("expected exactly one URL");
+        }
+        return URI.create(positional.get(0));
     }
 
     Optional<String> option(String name) {

@@ -74,6 +74,22 @@ final class CommandLoop {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
+    /** Prints the mistake and the usage; returns {@link #USAGE}. */
+    static int usage(IllegalArgumentException e, String usage, PrintStream err) {
+        err.println("error: " + e.getMessage());
+        err.println(usage);
+        return USAGE;
+    }
+
+    /** The exit code once a session ran: {@link #FAILURE} with one line when its media pipeline failed. */
+    static int result(Optional<String> pipelineError, PrintStream err) {
+        if (pipelineError.isPresent()) {
+            err.println("error: media pipeline failed: " + pipelineError.get());
+            return FAILURE;
+        }
+        return OK;
+    }
+
     /** Maps a failure to an exit code and prints one line. */
     static int report(Exception e, PrintStream err) {
         if (e instanceof HttpStatusException http) {

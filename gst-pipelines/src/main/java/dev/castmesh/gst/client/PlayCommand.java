@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,11 +27,7 @@ public final class PlayCommand {
         CliArgs cli;
         try {
             cli = CliArgs.parse(args, Set.of("--out", "--token", "--duration"), Set.of("--decode"));
-            List<String> positional = cli.positionalAfter("play");
-            if (positional.size() != 1) {
-                throw new IllegalArgumentException("expected exactly one URL");
-            }
-            url = URI.create(positional.get(0));
+            url = cli.url("play");
             if (cli.option("--out").isPresent()) {
                 if (cli.flag("--decode")) {
                     throw new IllegalArgumentException("--decode and --out exclude each other");
@@ -41,9 +36,7 @@ public final class PlayCommand {
             }
             cli.seconds("--duration");
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE);
-            return CommandLoop.USAGE;
+            return CommandLoop.usage(e, USAGE, err);
         }
         CommandLoop loop = new CommandLoop();
         HttpSdpExchange exchange = new HttpSdpExchange(url, cli.option("--token"), TIMEOUT);
@@ -67,11 +60,7 @@ public final class PlayCommand {
             out.printf("played %d s: %d video frames (%.1f fps), %s received%s%n", elapsed.toSeconds(), frames,
                     frames * 1000.0 / Math.max(1, elapsed.toMillis()), CommandLoop.megabytes(bytes),
                     options.recordTo().map(p -> ", written to " + p).orElse(""));
-            if (error.isPresent()) {
-                err.println("error: media pipeline failed: " + error.get());
-                return CommandLoop.FAILURE;
-            }
-            return CommandLoop.OK;
+            return CommandLoop.result(error, err);
         } catch (Exception e) {
             return CommandLoop.report(e, err);
         } finally {

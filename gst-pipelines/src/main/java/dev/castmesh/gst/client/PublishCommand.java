@@ -30,11 +30,7 @@ public final class PublishCommand {
         CliArgs cli;
         try {
             cli = CliArgs.parse(args, Set.of("--source", "--codec", "--token", "--duration"), Set.of());
-            List<String> positional = cli.positionalAfter("publish");
-            if (positional.size() != 1) {
-                throw new IllegalArgumentException("expected exactly one URL");
-            }
-            url = URI.create(positional.get(0));
+            url = cli.url("publish");
             VideoCodec codec = VideoCodec.parse(cli.option("--codec").orElse("vp8"));
             String from = cli.option("--source").orElse("test");
             if (from.equals("test")) {
@@ -46,9 +42,7 @@ public final class PublishCommand {
             }
             cli.seconds("--duration");
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE);
-            return CommandLoop.USAGE;
+            return CommandLoop.usage(e, USAGE, err);
         }
         CommandLoop loop = new CommandLoop();
         HttpSdpExchange exchange = new HttpSdpExchange(url, cli.option("--token"), TIMEOUT);
@@ -69,11 +63,7 @@ public final class PublishCommand {
             client.close();
             out.printf("published %d s: %s sent, %s average%n", elapsed.toSeconds(), CommandLoop.megabytes(total),
                     CommandLoop.kbps(total, elapsed));
-            if (error.isPresent()) {
-                err.println("error: media pipeline failed: " + error.get());
-                return CommandLoop.FAILURE;
-            }
-            return CommandLoop.OK;
+            return CommandLoop.result(error, err);
         } catch (Exception e) {
             return CommandLoop.report(e, err);
         } finally {

@@ -26,6 +26,14 @@ class CliArgsTest {
     }
 
     @Test
+    void takesExactlyOneUrl() {
+        assertEquals(java.net.URI.create("http://h/whep/s"),
+                CliArgs.parse(new String[]{"play", "http://h/whep/s"}, Set.of(), Set.of()).url("play"));
+        assertThrows(IllegalArgumentException.class,
+                () -> CliArgs.parse(new String[]{"a", "b"}, Set.of(), Set.of()).url("play"));
+    }
+
+    @Test
     void rejectsUnknownOptionsAndBadValues() {
         assertThrows(IllegalArgumentException.class, () -> CliArgs.parse(new String[]{"--nope"}, Set.of(), Set.of()));
         assertThrows(IllegalArgumentException.class, () -> CliArgs.parse(new String[]{"--token"}, Set.of("--token"), Set.of()));
