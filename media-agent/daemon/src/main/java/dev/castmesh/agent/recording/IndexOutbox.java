@@ -1,5 +1,6 @@
 package dev.castmesh.agent.recording;
 
+import dev.castmesh.agent.retry.Backoff;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ final class IndexOutbox implements AutoCloseable {
     private final Optional<String> token;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final RetryDelay retry = new RetryDelay(Duration.ofSeconds(1), Duration.ofSeconds(60),
+    private final Backoff retry = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(60),
             () -> ThreadLocalRandom.current().nextDouble());
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "castmesh-index-outbox");

@@ -1,5 +1,6 @@
 package dev.castmesh.agent.recording;
 
+import dev.castmesh.agent.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,7 @@ final class SpoolUploader implements AutoCloseable {
     private final IndexOutbox outbox;
     private final BiPredicate<String, LocalDate> beingWritten;
     private final Clock clock;
-    private final RetryDelay retry = new RetryDelay(Duration.ofSeconds(1), Duration.ofSeconds(30),
+    private final Backoff retry = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30),
             () -> ThreadLocalRandom.current().nextDouble());
     private final ScheduledExecutorService worker = Executors.newScheduledThreadPool(THREADS, r -> {
         Thread t = new Thread(r, "castmesh-upload-" + THREAD_SERIALS.incrementAndGet());

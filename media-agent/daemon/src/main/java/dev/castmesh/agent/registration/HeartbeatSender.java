@@ -1,5 +1,6 @@
 package dev.castmesh.agent.registration;
 
+import dev.castmesh.agent.retry.Backoff;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.agent.config.AgentConfig;

@@ -1,5 +1,6 @@
 package dev.castmesh.agent.registration;
 
+import dev.castmesh.agent.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.castmesh.agent.registration;
 
+import dev.castmesh.agent.retry.Backoff;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
