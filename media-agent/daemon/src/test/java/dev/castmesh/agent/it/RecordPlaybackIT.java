@@ -49,9 +49,9 @@ class RecordPlaybackIT {
     }
 
     /**
-     * S3 (s3proxy): played through the proxying control plane, then through a second control plane over the same
-     * bucket with {@code [playback] signed_redirect}: the manifest is proxied, segments are 307s to presigned URLs,
-     * and dash.js follows them (the browser drops the token on the cross-origin redirect; the bucket answers CORS).
+     * S3 (s3proxy): played through the proxying control plane, then read through a second control plane over the
+     * same bucket with {@code [playback] signed_redirect}: the manifest is proxied (players resolve segment URLs
+     * against it), a segment is a 307 to a presigned URL that answers without the token.
      */
     @Test
     void s3RecordingPlaysThroughTheProxyAndThroughPresignedRedirects() throws Exception {
@@ -71,9 +71,6 @@ class RecordPlaybackIT {
                 String location = init.headers().firstValue("Location").orElseThrow();
                 assertTrue(location.startsWith(s3.endpoint() + "/"), location);
                 assertEquals(200, send(HttpRequest.newBuilder(URI.create(location))).statusCode(), "the presigned URL");
-                JsonNode played = dashPlay(redirecting.url + "/api/record/object/" + recording.mpdPath, recording.token,
-                        "s3play, signed_redirect");
-                assertPlayed(played);
             }
         }
     }
