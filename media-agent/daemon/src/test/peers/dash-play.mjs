@@ -33,8 +33,7 @@ const PAGE = `<!doctype html><html><body><video id="v" muted autoplay playsinlin
   window.player.on(dashjs.MediaPlayer.events.ERROR, (e) => window.errors.push(JSON.stringify(e.error ?? e)));
   const TOKEN = ${JSON.stringify(token ?? null)};
   if (TOKEN) {
-    // As a web app sends a token: on each of dash.js's own requests. The browser drops it when a request is
-    // redirected to another origin (a presigned S3 URL, which would refuse a second credential).
+    // As a web app sends a token: on each of dash.js's own requests (Chromium keeps it across a redirect).
     window.player.extend('RequestModifier', () => ({
       modifyRequestHeader: (xhr) => { xhr.setRequestHeader('Authorization', 'Bearer ' + TOKEN); return xhr; },
       modifyRequestURL: (u) => u,
