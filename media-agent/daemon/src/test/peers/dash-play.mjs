@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // DASH player in headless Debian Chromium: dash.js (npm `dashjs`, Akamai/DASH-IF's reference
 // player) plays an MPD and reports how far playback got. The page is served by Playwright on the
-// MPD's own origin, so the player's requests are same-origin and carry --token as a header.
+// MPD's own origin, so the player's requests are same-origin; dash.js adds --token to each as a header.
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,6 +31,14 @@ const PAGE = `<!doctype html><html><body><video id="v" muted autoplay playsinlin
   window.player = dashjs.MediaPlayer().create();
   window.player.updateSettings({ debug: { logLevel: dashjs.Debug.LOG_LEVEL_WARNING } });
   window.player.on(dashjs.MediaPlayer.events.ERROR, (e) => window.errors.push(JSON.stringify(e.error ?? e)));
+  const TOKEN = ${JSON.stringify(token ?? null)};
+  if (TOKEN) {
+    // As a web app sends a token: on each of dash.js's own requests (Chromium keeps it across a redirect).
+    window.player.extend('RequestModifier', () => ({
+      modifyRequestHeader: (xhr) => { xhr.setRequestHeader('Authorization', 'Bearer ' + TOKEN); return xhr; },
+      modifyRequestURL: (u) => u,
+    }), true);
+  }
   window.player.initialize(document.getElementById('v'), ${JSON.stringify(url)}, true);
 </script></body></html>`;
 
@@ -42,8 +50,10 @@ const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: CHROMIUM,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-  extraHTTPHeaders: token ? { Authorization: `Bearer ${token}` } : {},
+    '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required',
+    // The page is served by Playwright, so Chromium gives it no address space of its own: a redirect from the MPD's
+    // origin to another loopback origin (a presigned S3 URL) would be a Local Network Access request and refused.
+    '--disable-features=LocalNetworkAccessChecks'],
 });
 onExit(() => context.close());
 const page = await context.newPage();

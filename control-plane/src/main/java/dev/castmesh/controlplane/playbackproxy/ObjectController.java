@@ -36,7 +36,8 @@ import java.net.URI;
  *       {@code private, max-age=86400};</li>
  *   <li>{@code If-None-Match} / {@code If-Modified-Since} → 304; one {@code Range} → 206 with {@code Content-Range},
  *       past the end → 416 with {@code Content-Range: bytes *}{@code /size}; {@code If-Range} honoured;</li>
- *   <li>{@code [playback] signed_redirect} (S3): 307 to a presigned URL valid {@code signed_ttl_seconds};</li>
+ *   <li>{@code [playback] signed_redirect} (S3): segments get a 307 to a presigned URL valid
+ *       {@code signed_ttl_seconds}; manifests are always proxied;</li>
  *   <li>a path that is not a clean key ({@link ObjectPath}): 400; no object: 404 {@code object_not_found};
  *       storage down: 503 {@code storage_unavailable}.</li>
  * </ul>
@@ -63,7 +64,9 @@ final class ObjectController {
         ObjectPath path = BadRequestException.parse(() -> ObjectPath.parse(request.getUri().getRawPath()));
         ObjectInfo info = storage(() -> store.head(path.key()))
                 .orElseThrow(() -> PlaybackException.notFound(path.key()));
-        if (config.signedRedirect()) {
+        // Never a manifest: players resolve its relative segment URLs against the URL they finally read it from,
+        // which must stay this proxy (an unsigned S3 URL would be refused), and it is small and changes while recording.
+        if (config.signedRedirect() && !path.key().endsWith(".mpd")) {
             URI url = store.presignedGet(path.key(), config.signedTtl())
                     .orElseThrow(() -> new IllegalStateException("signed_redirect without presigned URLs"));
             return HttpResponse.status(HttpStatus.TEMPORARY_REDIRECT)

@@ -112,6 +112,10 @@ class S3PlaybackProxyIT {
         assertArrayEquals(segment, fetched.body());
         assertEquals("video/iso.segment", fetched.headers().firstValue("Content-Type").orElseThrow());
 
+        HttpResponse<byte[]> mpd = redirecting.get(redirecting.object("cam1/2026/11/21/manifest.mpd", viewer));
+        assertEquals(200, mpd.statusCode(), "a manifest is proxied: players resolve segment URLs against it");
+        assertEquals(MPD, new String(mpd.body(), StandardCharsets.UTF_8));
+
         assertEquals(403, redirecting.get(redirecting.object("cam2/2026/11/21/audio-00001.m4s", viewer)).statusCode(),
                 "rights are checked before any redirect");
         assertEquals(404, redirecting.get(redirecting.object("cam1/2026/11/21/none.m4s", viewer)).statusCode());

@@ -44,9 +44,12 @@ record TrackInit(byte[] bytes, long timescale, String codecs, boolean video, int
         }
         int channels = Mp4Box.u16(bytes, entry.payload() + 16);
         int rate = Mp4Box.u16(bytes, entry.payload() + 24);
-        String codecs = type.equals("Opus") ? "opus" : type;
-        return new TrackInit(bytes, timescale, codecs, false, 0, 0, rate == 0 ? (int) timescale : rate, channels,
-                trexFlags);
+        int sampleRate = rate == 0 ? (int) timescale : rate;
+        if (type.equals("Opus")) {
+            return new TrackInit(OpusSampleRate.matchSampleEntry(bytes, entry, sampleRate), timescale, "opus", false,
+                    0, 0, sampleRate, channels, trexFlags);
+        }
+        return new TrackInit(bytes, timescale, type, false, 0, 0, sampleRate, channels, trexFlags);
     }
 
     String mimeType() {

@@ -22,10 +22,15 @@ final class Fmp4Fixtures {
     }
 
     static byte[] audioInit() {
+        return audioInit(new byte[11]);
+    }
+
+    /** An Opus init segment whose {@code dOps} payload is {@code dops}. */
+    static byte[] audioInit(byte[] dops) {
         ByteBuffer fields = ByteBuffer.allocate(28);
         fields.position(16);
         fields.putShort((short) 2).putShort((short) 16).putInt(0).putShort((short) 48_000).putShort((short) 0);
-        return init("soun", AUDIO_TIMESCALE, box("Opus", fields.array(), box("dOps", new byte[11])));
+        return init("soun", AUDIO_TIMESCALE, box("Opus", fields.array(), box("dOps", dops)));
     }
 
     /** moof + mdat: {@code samples} samples of {@code sampleDuration}; only the first may be a sync sample. */

@@ -2,17 +2,20 @@ package dev.castmesh.agent.it;
 
 import dev.castmesh.storage.S3ProxyServer;
 import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 /**
  * s3proxy in this JVM on a fixed port over a directory, which can be stopped (a storage outage: connections refused)
- * and started again on the same port with the same objects. Credentials as {@link S3ProxyServer}'s.
+ * and started again on the same port with the same objects. Credentials as {@link S3ProxyServer}'s; CORS open to any
+ * origin for GET and HEAD, as a bucket that browsers read through presigned URLs must be.
  */
 final class RestartableS3 implements AutoCloseable {
     static final String BUCKET = "recordings";
@@ -53,6 +56,8 @@ final class RestartableS3 implements AutoCloseable {
         context.getBlobStore().createContainerInLocation(null, BUCKET);
         proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create(endpoint()))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)
+                .corsRules(new CrossOriginResourceSharing(List.of("*"), List.of("GET", "HEAD"), List.of("*"),
+                        List.of("Content-Length", "Content-Range", "ETag"), "false"))
                 .build();
         proxy.start();
         long deadline = System.nanoTime() + 10_000_000_000L;
