@@ -13,7 +13,6 @@ import dev.castmesh.gst.client.WhepOptions;
 import dev.castmesh.gst.client.WhipClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -177,7 +176,6 @@ class ThreeNodeClusterIT {
 
     @Test
     @Order(3)
-    @Disabled("needs cascade: the control plane's CascadeStarter and the agents' cascade helpers")
     void playsTheStreamOnEachAgentThroughTheControlPlaneCascadingWhereNeeded() throws Exception {
         try (WhipClient publisher = publish("each", "agent-1")) {
             Waits.until(() -> carries("agent-1", "each", true), TIMEOUT, "agent-1 reporting the publisher of 'each'");
