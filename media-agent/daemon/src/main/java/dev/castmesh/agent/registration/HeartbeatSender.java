@@ -26,6 +26,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -179,8 +181,8 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     }
 
     /** Pushes out and other agents' pulls: sessions that are not viewers. */
-    private java.util.Set<String> notViewers() {
-        java.util.Set<String> ids = new java.util.HashSet<>(cascades.pushSessions());
+    private Set<String> notViewers() {
+        Set<String> ids = new HashSet<>(cascades.pushSessions());
         ids.addAll(cascadeViewers.ids());
         return ids;
     }

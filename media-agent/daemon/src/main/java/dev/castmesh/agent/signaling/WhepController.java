@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code POST /whep/{stream}}: a viewer's offer → 201 with the answer; 404 without a publisher, 503 when full.
@@ -65,7 +66,7 @@ final class WhepController {
         if (cascadeTo != null) {
             answer = engine.subscribe(stream, offer);
             cascadeViewers.retainAll(engine.streams().stream().flatMap(s -> s.viewers().stream())
-                    .map(v -> v.sessionId()).collect(java.util.stream.Collectors.toSet()));
+                    .map(v -> v.sessionId()).collect(Collectors.toSet()));
             cascadeViewers.add(answer.sessionId());
         } else {
             try (ViewerAdmission.Seat seat = admission.reserve(stream)) {
