@@ -44,7 +44,7 @@ public class AgentCascades {
      * @return the agent's status: 201, 200 (re-attached) or 409 (it already has the stream)
      */
     public int pull(NodeState target, String stream, NodeState source, String sourceStream) {
-        String url = source.publicUrl() + AgentPaths.whep(sourceStream);
+        String url = source.publicUrl() + AgentPaths.whep(sourceStream) + "?cascadeTo=" + AgentPaths.segment(target.alias());
         return call(target, stream, CascadeRequest.pull(url, source.agentToken(), source.alias(), config.idleTimeoutSeconds()),
                 "pull stream '" + sourceStream + "' from node '" + source.alias() + "'");
     }

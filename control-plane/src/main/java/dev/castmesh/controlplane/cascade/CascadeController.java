@@ -53,7 +53,7 @@ final class CascadeController {
         }
         CascadeMode asked = command.mode() == null ? null : BadRequestException.parse(() -> parseMode(command.mode()));
         LinkChoice.Choice choice = LinkChoice.choose(stream, command.target(), command.source(), registry.all());
-        CascadeMode mode = asked != null ? asked : ClusterCascades.modeFor(config.mode(), choice.source(), stream);
+        CascadeMode mode = asked != null ? asked : config.mode();
         return HttpResponse.created(cascades.link(stream, choice.source(), choice.target(), mode, true));
     }
 

@@ -86,8 +86,7 @@ public final class CascadeReconciler {
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        // The re-attach is a WHEP viewer on the new source: one with room for it first.
-        List<NodeState> withRoom = candidates.stream().filter(node -> PlacementPolicy.hasRoomFor(node, stream)).toList();
-        return Optional.of(PlacementPolicy.nearest(withRoom.isEmpty() ? candidates : withRoom, copy.region(), stream));
+        // A re-attach is a cascade pull, which the source admits beyond its viewer limits: room does not matter.
+        return Optional.of(PlacementPolicy.nearest(candidates, copy.region(), stream));
     }
 }

@@ -20,8 +20,8 @@ import java.util.Optional;
  * Sets up cascades for viewers and operators through {@link AgentCascades}:
  * <ul>
  *   <li>overflow ({@link Placement.CascadeNeeded}): in {@code [cascade] mode = "pull"} the target pulls
- *       {@code {source}/whep/{stream}} with the source's token; in {@code "push"}, or when the source has no room
- *       for one more viewer of the stream (its agent would refuse the pull's WHEP), the source pushes to
+ *       {@code {source}/whep/{stream}?cascadeTo={target}} with the source's token (a cascade pull, which the source
+ *       admits beyond its viewer limits: a full source can feed it); in {@code "push"} the source pushes to
  *       {@code {target}/whip/{stream}?cascadeFrom={source}} with the target's token;</li>
  *   <li>on demand: the first {@code [[cascade.pull]]} rule matching a stream nobody carries gives an external URL
  *       (pulled into the least-loaded node with room, the preferred region first) or another stream of the cluster
@@ -54,17 +54,8 @@ public class ClusterCascades implements CascadeStarter {
 
     @Override
     public NodeState start(Placement.CascadeNeeded decision) {
-        link(decision.stream(), decision.source(), decision.target(), modeFor(config.mode(), decision.source(), decision.stream()),
-                false);
+        link(decision.stream(), decision.source(), decision.target(), config.mode(), false);
         return decision.target();
-    }
-
-    /**
-     * The mode to use by default: a pull is one more WHEP viewer on the source, which a source without room for one
-     * refuses (503), so from a full source the cascade is a push (not counted as a viewer) whatever the configured mode.
-     */
-    static CascadeMode modeFor(CascadeMode configured, NodeState source, String stream) {
-        return configured == CascadeMode.PULL && !PlacementPolicy.hasRoomFor(source, stream) ? CascadeMode.PUSH : configured;
     }
 
     @Override

@@ -104,8 +104,8 @@ class CascadeIT {
         return HttpRequest.POST(path, "v=0 offer").contentType("application/sdp").bearerAuth(ADMIN);
     }
 
-    private static String pullBody(FakeAgent source, String stream, String token, String sourceNode) {
-        return "{\"sourceUrl\":\"" + source.url() + "/whep/" + stream + "\"," + (token == null ? "" : "\"token\":\"" + token + "\",")
+    private static String pullBody(FakeAgent source, String stream, String token, String sourceNode, String target) {
+        return "{\"sourceUrl\":\"" + source.url() + "/whep/" + stream + "?cascadeTo=" + target + "\"," + (token == null ? "" : "\"token\":\"" + token + "\",")
                 + "\"sourceNode\":\"" + sourceNode + "\",\"idleTimeout\":30}";
     }
 
@@ -118,7 +118,7 @@ class CascadeIT {
         Reply reply = cascade("cam", "{\"target\":\"b\"}");
         assertEquals(201, reply.status(), reply.body());
         assertEquals("{\"stream\":\"cam\",\"source\":\"a\",\"target\":\"b\",\"mode\":\"pull\"}", reply.body());
-        assertEquals(List.of("POST /api/cascade/cam | Bearer tok-b | application/json | null | " + pullBody(a, "cam", "tok-a", "a")),
+        assertEquals(List.of("POST /api/cascade/cam | Bearer tok-b | application/json | null | " + pullBody(a, "cam", "tok-a", "a", "b")),
                 b.requests());
         assertEquals(List.of(), a.requests());
     }
@@ -137,15 +137,17 @@ class CascadeIT {
     }
 
     @Test
-    void operatorDefaultModeFromAFullSourceIsPushAnExplicitModeIsKept() throws Exception {
+    void operatorDefaultModeIsTheConfiguredOneEvenFromAFullSourceAnExplicitModeIsKept() throws Exception {
         beat("a", a, "eu", 0.1, 1, false, Beats.published("cam", 1));
         beat("b", b, "us", 0.1);
-        assertEquals("{\"stream\":\"cam\",\"source\":\"a\",\"target\":\"b\",\"mode\":\"push\"}",
-                cascade("cam", "{\"target\":\"b\"}").body());
-        assertEquals(1, a.cascadeRequests().size());
+        beat("c", c, "us", 0.1);
+        // A cascade pull is not a viewer on the source (?cascadeTo=): a full source feeds it all the same.
         assertEquals("{\"stream\":\"cam\",\"source\":\"a\",\"target\":\"b\",\"mode\":\"pull\"}",
-                cascade("cam", "{\"target\":\"b\",\"mode\":\"pull\"}").body());
+                cascade("cam", "{\"target\":\"b\"}").body());
         assertEquals(1, b.cascadeRequests().size());
+        assertEquals("{\"stream\":\"cam\",\"source\":\"a\",\"target\":\"c\",\"mode\":\"push\"}",
+                cascade("cam", "{\"target\":\"c\",\"mode\":\"push\"}").body());
+        assertEquals(1, a.cascadeRequests().size());
     }
 
     @Test
@@ -199,8 +201,8 @@ class CascadeIT {
     void concurrentOverflowViewersShareOneCascadeCall() throws Exception {
         beat("a", a, "eu", 0.1, 2, false, Beats.published("cam", 2));
         beat("b", b, "us", 0.1);
-        a.cascadeDelay(500);
-        b.carry("cam"); // what a's push gives b
+        b.cascadeDelay(500);
+        b.carry("cam"); // what b's pull gives it
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
             List<Future<Reply>> viewers = new ArrayList<>();
@@ -213,19 +215,19 @@ class CascadeIT {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, a.requests().size(), "one push from the full source: " + a.requests());
-        assertEquals(1, a.cascadeRequests().size());
-        assertEquals(5, b.requests().size(), "five viewers");
+        assertEquals(List.of(), a.requests(), "the full source is not asked anything");
+        assertEquals(1, b.cascadeRequests().size(), "one pull for all: " + b.requests());
+        assertEquals(6, b.requests().size(), "the pull and five viewers");
     }
 
     @Test
     void aFailedOverflowCascadeSendsTheViewerNowhere() throws Exception {
         beat("a", a, "eu", 0.1, 2, false, Beats.published("cam", 2));
         beat("b", b, "us", 0.1);
-        a.cascadeStatus(504);
+        b.cascadeStatus(504);
         Reply.send(app.client(), whep("/whep/cam")).assertError(504, "cascade_timeout");
-        assertEquals(1, a.requests().size());
-        assertEquals(0, b.requests().size(), "no WHEP after the failed cascade");
+        assertEquals(1, b.requests().size(), "the pull, and no WHEP after it failed: " + b.requests());
+        assertEquals(1, b.cascadeRequests().size());
     }
 
     @Test
@@ -264,7 +266,7 @@ class CascadeIT {
         Reply fromStream = Reply.send(app.client(), whep("/whep/live-cam?region=us"));
         assertEquals(201, fromStream.status(), fromStream.body());
         assertEquals(List.of("POST /api/cascade/live-cam | Bearer tok-b | application/json | null | "
-                + pullBody(a, "cam", "tok-a", "a"), "POST /whep/live-cam | Bearer tok-b | application/sdp | null | v=0 offer"),
+                + pullBody(a, "cam", "tok-a", "a", "b"), "POST /whep/live-cam | Bearer tok-b | application/sdp | null | v=0 offer"),
                 b.requests());
 
         assertEquals("stream 'live-none' is not published on any online node, nor is 'none', its pull rule's source",
@@ -301,7 +303,7 @@ class CascadeIT {
         ReconcileTask task = app.bean(ReconcileTask.class);
         assertEquals(List.of("reattach cam on c <- b cam"), task.runOnce());
         assertEquals(List.of("POST /api/cascade/cam | Bearer tok-c | application/json | null | "
-                + pullBody(b, "cam", "tok-b", "b")), c.requests());
+                + pullBody(b, "cam", "tok-b", "b", "c")), c.requests());
         assertEquals(List.of(), a.requests());
     }
 }

@@ -65,12 +65,12 @@ class CascadeReconcilerTest {
     }
 
     @Test
-    void reattachPrefersACarrierWithRoomForThePull() {
+    void reattachTakesTheNearestCarrierEvenAFullOneAsACascadePullIsNotAViewer() {
         NodeState deadOrigin = node("origin", "hq", false, 0.1, published("cam"));
         NodeState fullSameRegion = full("b1", "b", copy("cam", "origin2"));
         NodeState origin2 = node("origin2", "hq", true, 0.9, published("cam"));
         NodeState orphan = node("b2", "b", true, 0.1, copy("cam", "origin"));
-        assertEquals(List.of("reattach cam on b2 <- origin2 cam"), plan(deadOrigin, fullSameRegion, origin2, orphan));
+        assertEquals(List.of("reattach cam on b2 <- b1 cam"), plan(deadOrigin, fullSameRegion, origin2, orphan));
     }
 
     @Test

@@ -45,10 +45,12 @@ class TwoInstancesCascadeIT {
              TestControlPlane one = TestControlPlane.start(config); TestControlPlane two = TestControlPlane.start(config)) {
             beat(one, "a", a, 1, Beats.published("cam", 1));
             beat(one, "b", b, 10);
-            b.carry("cam"); // what a's push gives b
+            b.carry("cam"); // what b's pull gives it
             Reply viewer = Reply.send(two.client(), HttpRequest.POST("/whep/cam", "v=0").contentType("application/sdp"));
             assertEquals(201, viewer.status(), viewer.body());
-            assertEquals(1, a.cascadeRequests().size(), "instance two saw instance one's heartbeats: a (full) pushes to b");
+            assertEquals(1, b.cascadeRequests().size(), "instance two saw instance one's heartbeats: b pulls from a (full, "
+                    + "but a cascade pull is not a viewer)");
+            assertEquals(0, a.cascadeRequests().size());
 
             // a dies (its heartbeats stop); b now reports its copy, and c publishes cam again.
             one.clock.advance(Duration.ofSeconds(7));
@@ -56,14 +58,15 @@ class TwoInstancesCascadeIT {
             beat(two, "b", b, 10, new StreamSnapshot("cam", false, "a", 1, 0, 0));
             beat(two, "c", c, 10, Beats.published("cam", 0));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (b.cascadeRequests().size() < 2 && System.nanoTime() < deadline) {
+            while (b.cascadeRequests().size() < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             Thread.sleep(600); // three more rounds each: no further request (held off)
-            List<String> pulls = b.cascadeRequests();
+            List<String> all = b.cascadeRequests();
+            List<String> pulls = all.subList(1, all.size()); // after the overflow pull
             assertEquals(2, pulls.size(), "one re-attach from each instance: " + String.join("\n", pulls));
             for (String reattach : pulls) {
-                assertTrue(reattach.contains("\"sourceUrl\":\"" + c.url() + "/whep/cam\",\"token\":\"tok-c\",\"sourceNode\":\"c\""),
+                assertTrue(reattach.contains("\"sourceUrl\":\"" + c.url() + "/whep/cam?cascadeTo=b\",\"token\":\"tok-c\",\"sourceNode\":\"c\""),
                         reattach);
             }
         }

@@ -197,13 +197,12 @@ class SignalingProxyIT {
     void overflowCascadesToAnotherNodeBeforeTheViewerIsSentThere() throws Exception {
         beat("a", a, "eu", 0.1, 100, 2, Beats.published("cam", 2));
         beat("b", b, "us", 0.1, 100, 10);
-        b.carry("cam"); // what a's push gives b (fakes do not push)
         HttpResponse<String> viewer = exchange(offer("/whep/cam"));
         assertEquals("/session/cam/b.S1_x-Y", viewer.header("Location"));
-        assertEquals(List.of("POST /api/cascade/cam | Bearer tok-a | application/json | null | {\"targetUrl\":\"" + b.url()
-                + "/whip/cam?cascadeFrom=a\",\"token\":\"tok-b\"}"), a.requests(),
-                "a is full: a pull would be one viewer too many there, so a pushes");
-        assertEquals(List.of("POST /whep/cam | Bearer tok-b | application/sdp | null | v=0 offer"), b.requests());
+        assertEquals(List.of(), a.requests(), "a is full, but a cascade pull (?cascadeTo=) is not a viewer there");
+        assertEquals(List.of("POST /api/cascade/cam | Bearer tok-b | application/json | null | {\"sourceUrl\":\"" + a.url()
+                + "/whep/cam?cascadeTo=b\",\"token\":\"tok-a\",\"sourceNode\":\"a\",\"idleTimeout\":60}",
+                "POST /whep/cam | Bearer tok-b | application/sdp | null | v=0 offer"), b.requests());
     }
 
     @Test
@@ -213,7 +212,7 @@ class SignalingProxyIT {
         HttpResponse<String> viewer = exchange(offer("/whep/cam?region=us"));
         assertEquals("/session/cam/b.S1_x-Y", viewer.header("Location"));
         assertEquals(List.of("POST /api/cascade/cam | Bearer tok-b | application/json | null | {\"sourceUrl\":\"" + a.url()
-                + "/whep/cam\",\"token\":\"tok-a\",\"sourceNode\":\"a\",\"idleTimeout\":60}",
+                + "/whep/cam?cascadeTo=b\",\"token\":\"tok-a\",\"sourceNode\":\"a\",\"idleTimeout\":60}",
                 "POST /whep/cam | Bearer tok-b | application/sdp | null | v=0 offer"), b.requests());
         assertEquals(List.of(), a.requests());
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.config.ClusterConfig;
 import dev.castmesh.agent.cascade.CascadeManager;
+import dev.castmesh.agent.signaling.CascadeViewers;
 import dev.castmesh.api.cluster.AgentPaths;
 import dev.castmesh.api.cluster.NodeCapacity;
 import dev.castmesh.api.cluster.NodeHeartbeat;
@@ -26,6 +27,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,6 +49,7 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private final AgentConfig config;
     private final MediaEngine engine;
     private final CascadeManager cascades;
+    private final CascadeViewers cascadeViewers;
     private final ObjectMapper json = new ObjectMapper();
     private final HeartbeatTracker tracker;
     private final URI endpoint;
@@ -59,8 +63,10 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private volatile HeartbeatStatus status;
     private volatile String publicUrl;
 
-    HeartbeatSender(AgentConfig config, ClusterConfig cluster, MediaEngine engine, CascadeManager cascades) {
+    HeartbeatSender(AgentConfig config, ClusterConfig cluster, MediaEngine engine, CascadeManager cascades,
+                    CascadeViewers cascadeViewers) {
         this.cascades = cascades;
+        this.cascadeViewers = cascadeViewers;
         this.config = config;
         this.cluster = cluster;
         this.engine = engine;
@@ -172,7 +178,14 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
         NodeCapacity capacity = new NodeCapacity(config.strategy().maxViewers(), config.strategy().eachStreamMaxSub());
         String token = config.auth().tokens().isEmpty() ? null : config.auth().tokens().get(0);
         return HeartbeatPayload.of(publicUrl, cluster.region(), capacity, engine.streams(), ProcessCpu.ratio(), token,
-                cascades.pushSessions(), cluster.autopush());
+                notViewers(), cluster.autopush());
+    }
+
+    /** Pushes out and other agents' pulls: sessions that are not viewers. */
+    private Set<String> notViewers() {
+        Set<String> ids = new HashSet<>(cascades.pushSessions());
+        ids.addAll(cascadeViewers.ids());
+        return ids;
     }
 
     private String publicUrl(EmbeddedServer server) {

@@ -1,47 +1,92 @@
 package dev.castmesh.agent.signaling;
 
 import dev.castmesh.agent.config.AgentConfig;
+import dev.castmesh.agent.http.ApiException;
+import dev.castmesh.api.auth.AccessMode;
+import dev.castmesh.api.auth.AccessPolicy;
+import dev.castmesh.api.auth.Grant;
+import dev.castmesh.security.Grants;
 import dev.castmesh.gst.hub.MediaEngine;
 import dev.castmesh.gst.hub.SessionAnswer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code POST /whep/{stream}}: a viewer's offer → 201 with the answer; 404 without a publisher, 503 when full. */
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * {@code POST /whep/{stream}}: a viewer's offer → 201 with the answer; 404 without a publisher, 503 when full.
+ * {@code ?cascadeTo={alias}} marks the session as that node's cascade pull: it needs the admin right (403 otherwise),
+ * and it is admitted beyond the viewer limits and not counted as a viewer ({@link CascadeViewers}).
+ */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class WhepController {
     private static final Logger LOG = LoggerFactory.getLogger(WhepController.class);
 
+    private static final Pattern CASCADE_TO = Pattern.compile("[A-Za-z0-9_.:\\[\\]-]{1,255}");
+
     private final MediaEngine engine;
     private final SessionRegistry sessions;
     private final ViewerAdmission admission;
     private final AgentConfig config;
+    private final AccessPolicy policy;
+    private final CascadeViewers cascadeViewers;
 
-    WhepController(MediaEngine engine, SessionRegistry sessions, ViewerAdmission admission, AgentConfig config) {
+    WhepController(MediaEngine engine, SessionRegistry sessions, ViewerAdmission admission, AgentConfig config,
+                   AccessPolicy policy, CascadeViewers cascadeViewers) {
         this.engine = engine;
         this.sessions = sessions;
         this.admission = admission;
         this.config = config;
+        this.policy = policy;
+        this.cascadeViewers = cascadeViewers;
     }
 
     @Post(uri = "/whep/{+stream}", consumes = SdpAnswers.SDP, produces = SdpAnswers.SDP)
-    HttpResponse<String> play(@PathVariable("stream") String stream, @Body @Nullable String offer) {
+    HttpResponse<String> play(@PathVariable("stream") String stream, @QueryValue @Nullable String cascadeTo,
+                              @Body @Nullable String offer, @Nullable Authentication authentication) {
         StreamNames.require(stream);
+        if (cascadeTo != null) {
+            requireCascadeRight(cascadeTo, authentication);
+        }
         SdpAnswers.requireOffer(offer);
         SessionAnswer answer;
-        try (ViewerAdmission.Seat seat = admission.reserve(stream)) {
+        if (cascadeTo != null) {
             answer = engine.subscribe(stream, offer);
+            cascadeViewers.retainAll(engine.streams().stream().flatMap(s -> s.viewers().stream())
+                    .map(v -> v.sessionId()).collect(Collectors.toSet()));
+            cascadeViewers.add(answer.sessionId());
+        } else {
+            try (ViewerAdmission.Seat seat = admission.reserve(stream)) {
+                answer = engine.subscribe(stream, offer);
+            }
         }
         SessionRecord record = sessions.register(stream, answer.sessionId(), SessionRecord.Role.VIEWER, offer);
-        LOG.atInfo().addKeyValue("stream", stream).addKeyValue("session", answer.sessionId()).log("viewer answered");
+        LOG.atInfo().addKeyValue("stream", stream).addKeyValue("session", answer.sessionId())
+                .log(cascadeTo == null ? "viewer answered" : "cascade pull answered");
         return SdpAnswers.created(record, answer.sdp(), config.iceServers());
+    }
+
+    private void requireCascadeRight(String cascadeTo, Authentication authentication) {
+        if (!CASCADE_TO.matcher(cascadeTo).matches()) {
+            throw ApiException.badRequest("cascadeTo must be a node alias or host:port (1 to 255 characters of "
+                    + "A-Z a-z 0-9 _ . : [ ] -)");
+        }
+        Grant grant = Grants.of(authentication);
+        if (!policy.isOpen() && (grant == null || !grant.isWildcard() || !grant.hasAny(AccessMode.ADMIN.bit()))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "cascadeTo needs the admin right on every stream");
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -71,6 +72,12 @@ class AuthIT {
                     Optional.of(jwt("auth", 4)), TestAgent.TIMEOUT), dev.castmesh.gst.client.WhepOptions.decode())) {
                 assertTrue(Waits.framesDuring(viewer, Duration.ofSeconds(1)) > 10, "the subscriber decodes");
             }
+            // ?cascadeTo= (admitted beyond the viewer limits) needs the admin right on every stream besides subscribe.
+            HttpResponse<String> notAPeer = agent.send(agent.request("/whep/auth?cascadeTo=agent-x")
+                    .header("Authorization", "Bearer " + jwt("auth", 4)).header("Content-Type", "application/sdp")
+                    .POST(HttpRequest.BodyPublishers.ofString("v=0\r\n")));
+            assertEquals(403, notAPeer.statusCode(), notAPeer.body());
+            assertTrue(notAPeer.body().contains("\"error\":\"forbidden\""), notAPeer.body());
             assertEquals(401, agent.send(agent.request("/api/streams").GET()).statusCode());
             HttpResponse<String> notAdmin = agent.send(agent.request("/api/streams").header("Authorization", "Bearer " + jwt("*", 6)).GET());
             assertEquals(403, notAdmin.statusCode());

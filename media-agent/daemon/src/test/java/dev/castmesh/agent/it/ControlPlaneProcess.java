@@ -42,6 +42,11 @@ final class ControlPlaneProcess implements AutoCloseable {
 
     /** Same, with {@code extraToml} (whole sections, e.g. {@code [relay]}) after the built-in config. */
     static ControlPlaneProcess start(int port, Path dir, String extraToml) throws Exception {
+        return start(port, dir, "", extraToml);
+    }
+
+    /** Same, with {@code clusterKeys} (lines such as {@code region = "hq"}) added to the built-in {@code [cluster]}. */
+    static ControlPlaneProcess start(int port, Path dir, String clusterKeys, String extraToml) throws Exception {
         String jar = System.getProperty("castmesh.it.controlPlaneJar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("control-plane jar not found at " + jar
@@ -56,7 +61,7 @@ final class ControlPlaneProcess implements AutoCloseable {
                 [cluster]
                 secret = "%s"
                 offline_after = 3
-                """.formatted(port, dir.resolve("castmesh.db"), CLUSTER_SECRET) + extraToml);
+                """.formatted(port, dir.resolve("castmesh.db"), CLUSTER_SECRET) + clusterKeys + "\n" + extraToml);
         Path log = dir.resolve("control-plane.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar, "--config", config.toString())

@@ -132,6 +132,20 @@ class SignalingIT {
                 assertEquals(503, third.response.statusCode());
                 assertTrue(third.response.body().contains("each_stream_max_sub"), third.response.body());
             }
+            // Another agent's cascade pull is not a viewer: admitted while the stream is full.
+            RecordingExchange pull = new RecordingExchange(agent.url + "/whep/sig?cascadeTo=agent-x", Optional.empty());
+            try (WhepClient cascade = WhepClient.start(pull, WhepOptions.decode())) {
+                assertEquals(201, pull.response.statusCode(), pull.response.body());
+                assertTrue(Waits.framesDuring(cascade, Duration.ofSeconds(1)) > 10, "the cascade pull decodes");
+                assertEquals(200, agent.send(agent.request(pull.location()).DELETE()).statusCode());
+            }
+            RecordingExchange badAlias = new RecordingExchange(agent.url + "/whep/sig?cascadeTo=a%20b", Optional.empty());
+            try (WhepClient refused = WhepClient.start(badAlias, WhepOptions.decode())) {
+                throw new AssertionError("a bad cascadeTo was admitted");
+            } catch (dev.castmesh.gst.client.HttpStatusException e) {
+                assertEquals(400, badAlias.response.statusCode());
+                assertTrue(badAlias.response.body().contains("cascadeTo"), badAlias.response.body());
+            }
         }
     }
 

@@ -13,7 +13,6 @@ import dev.castmesh.gst.client.WhepOptions;
 import dev.castmesh.gst.client.WhipClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,11 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real control plane and three real agents, each in a JVM of its own (so {@code kill -9} is a real SIGKILL):
- * agent-1 and agent-2 in region "hq", agent-3 in "eu"; heartbeats every second, offline after 3 s (3 intervals).
+ * agent-1 and agent-2 in region "hq" (the control plane's region), agent-3 in "eu"; heartbeats every second, offline
+ * after 3 s (3 intervals); one viewer per stream and agent ({@code each_stream_max_sub = 1}, so a second viewer
+ * overflows); cascaded copies idle out after 3 s and the control plane reconciles every 0.5 s.
  * The agents require a bearer token, so everything that reaches them through the control plane carries the token
  * their heartbeats gave it. Media is real (GStreamer publisher and decoding viewers in this JVM).
  *
- * <p>The methods run in order; the last one kills an agent.
+ * <p>The methods run in order; the last two kill an agent each (agent-2, then another).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,6 +60,11 @@ class ThreeNodeClusterIT {
             [relay]
             allow = ["/api/", "/health"]
             deny = ["/metrics", "/api/streams/secret"]
+            """;
+    private static final String CASCADE = """
+            [cascade]
+            idle_timeout = 3
+            reconcile_interval = 0.5
             """;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -74,6 +80,11 @@ class ThreeNodeClusterIT {
     }
 
     private String agentToml(String alias, String region) {
+        return agentToml(alias, region, "");
+    }
+
+    /** {@code clusterKeys}: more lines for its {@code [cluster]} section. */
+    private String agentToml(String alias, String region, String clusterKeys) {
         return """
                 [auth]
                 tokens = ["%s"]
@@ -83,13 +94,16 @@ class ThreeNodeClusterIT {
                 region = "%s"
                 secret = "%s"
                 heartbeat_interval = 1
-                """.formatted(agentToken(alias), cpPort, alias, region, ControlPlaneProcess.CLUSTER_SECRET);
+                %s
+                [strategy]
+                each_stream_max_sub = 1
+                """.formatted(agentToken(alias), cpPort, alias, region, ControlPlaneProcess.CLUSTER_SECRET, clusterKeys);
     }
 
     @BeforeAll
     void startCluster() throws Exception {
         cpPort = ControlPlaneProcess.freePort();
-        cp = ControlPlaneProcess.start(cpPort, dir, RELAY);
+        cp = ControlPlaneProcess.start(cpPort, dir, "region = \"hq\"", RELAY + CASCADE);
         try {
             for (String[] node : new String[][] {{"agent-1", "hq"}, {"agent-2", "hq"}, {"agent-3", "eu"}}) {
                 agents.put(node[0], AgentProcess.start(node[0], dir, agentToml(node[0], node[1])));
@@ -177,7 +191,6 @@ class ThreeNodeClusterIT {
 
     @Test
     @Order(3)
-    @Disabled("needs cascade: the control plane's CascadeStarter and the agents' cascade helpers")
     void playsTheStreamOnEachAgentThroughTheControlPlaneCascadingWhereNeeded() throws Exception {
         try (WhipClient publisher = publish("each", "agent-1")) {
             Waits.until(() -> carries("agent-1", "each", true), TIMEOUT, "agent-1 reporting the publisher of 'each'");
@@ -202,6 +215,111 @@ class ThreeNodeClusterIT {
 
     @Test
     @Order(4)
+    void aSecondViewerOverflowsIntoACascadeAndDecodes() throws Exception {
+        try (WhipClient publisher = publish("overflow", "agent-1")) {
+            Waits.until(() -> carries("agent-1", "overflow", true), TIMEOUT, "agent-1 reporting the publisher of 'overflow'");
+            HttpSdpExchange first = exchange("/whep/overflow");
+            try (WhepClient one = WhepClient.start(first, WhepOptions.decode())) {
+                assertTrue(one.awaitConnected(TIMEOUT), "first viewer connected: " + one.error());
+                assertEquals("agent-1", aliasOf(first, "overflow"), "the carrier has room for the first viewer");
+                Waits.until(() -> viewersOn("overflow", "agent-1") == 1, TIMEOUT, "agent-1 reporting its one viewer");
+
+                long start = System.nanoTime();
+                HttpSdpExchange second = exchange("/whep/overflow");
+                try (WhepClient two = WhepClient.start(second, WhepOptions.decode())) {
+                    long answeredMs = msSince(start);
+                    assertTrue(two.awaitConnected(TIMEOUT), "second viewer connected: " + two.error());
+                    String alias = aliasOf(second, "overflow");
+                    assertNotEquals("agent-1", alias, "agent-1 is full (each_stream_max_sub = 1)");
+                    long firstFrameMs = firstFrameMs(two, start);
+                    long frames = Waits.framesDuring(two, Duration.ofSeconds(3));
+                    long firstViewerFrames = Waits.framesDuring(one, Duration.ofSeconds(1));
+                    System.out.printf("ThreeNodeClusterIT: overflow to %s: WHEP answered %d ms, first frame %d ms after "
+                            + "the WHEP; %d frames in 3 s (first viewer: %d in 1 s)%n", alias, answeredMs, firstFrameMs,
+                            frames, firstViewerFrames);
+                    assertTrue(frames >= 30, "frames decoded through the overflow cascade in 3 s: " + frames);
+                    assertTrue(firstViewerFrames >= 10, "the first viewer keeps decoding: " + firstViewerFrames);
+                    Waits.until(() -> clusterStream("overflow").flatMap(s -> cascadeFrom(s, alias)).isPresent(), TIMEOUT,
+                            alias + " listed with its cascade source");
+                    assertEquals("agent-1", cascadeFrom(clusterStream("overflow").orElseThrow(), alias).orElseThrow());
+                    // A full source feeds a pull: the agents do not count a cascade pull as a viewer.
+                    JsonNode copy = JSON.readTree(get(cp.url + "/api/relay/" + alias + "/api/streams/overflow", null).body());
+                    assertEquals("pull", copy.path("cascade").path(0).path("direction").asText(), copy.toString());
+                    assertEquals(1, viewersOn("overflow", "agent-1"), "agent-1 reports its one viewer, not the pull");
+                }
+            }
+        } catch (Exception | AssertionError e) {
+            dumpLogs();
+            throw e;
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aViewerOfAnotherRegionIsServedThereThroughACascadeThatIdlesOutAfterItLeaves() throws Exception {
+        try (WhipClient publisher = publish("regional", "agent-1")) {
+            Waits.until(() -> carries("agent-1", "regional", true), TIMEOUT, "agent-1 reporting the publisher");
+            long start = System.nanoTime();
+            HttpSdpExchange whep = exchange("/whep/regional?region=eu");
+            try (WhepClient viewer = WhepClient.start(whep, WhepOptions.decode())) {
+                long answeredMs = msSince(start);
+                assertTrue(viewer.awaitConnected(TIMEOUT), "eu viewer connected: " + viewer.error());
+                assertEquals("agent-3", aliasOf(whep, "regional"), "the eu viewer is served in eu");
+                long firstFrameMs = firstFrameMs(viewer, start);
+                long frames = Waits.framesDuring(viewer, Duration.ofSeconds(3));
+                System.out.printf("ThreeNodeClusterIT: ?region=eu through a cascade to agent-3: WHEP answered %d ms, "
+                        + "first frame %d ms after the WHEP; %d frames in 3 s%n", answeredMs, firstFrameMs, frames);
+                assertTrue(frames >= 30, "frames decoded in eu in 3 s: " + frames);
+                Waits.until(() -> clusterStream("regional").flatMap(s -> cascadeFrom(s, "agent-3")).isPresent(), TIMEOUT,
+                        "agent-3's copy listed with its cascade source");
+                assertEquals("agent-1", cascadeFrom(clusterStream("regional").orElseThrow(), "agent-3").orElseThrow());
+            }
+            // The publisher goes on: the copy ends because nobody watches it ([cascade] idle_timeout = 3).
+            long left = System.nanoTime();
+            Waits.until(() -> clusterStream("regional").map(s -> onNode(s, "agent-3").isEmpty()).orElse(true),
+                    Duration.ofSeconds(12), "agent-3's idle copy gone from /api/streams");
+            System.out.printf("ThreeNodeClusterIT: idle copy on agent-3 gone from GET /api/streams %d ms after its "
+                    + "viewer left (idle_timeout 3 s)%n", msSince(left));
+            assertTrue(carries("agent-1", "regional", true), "the origin still carries it");
+        } catch (Exception | AssertionError e) {
+            dumpLogs();
+            throw e;
+        }
+    }
+
+    @Test
+    @Order(6)
+    void anAutopushAgentOutsideTheOriginRegionHasItsPublishCopiedThere() throws Exception {
+        String alias = "agent-eu-auto";
+        try (AgentProcess auto = AgentProcess.start(alias, dir, agentToml(alias, "eu", "autopush = true"))) {
+            Waits.until(() -> online(alias), Duration.ofSeconds(30), alias + " online");
+            try (WhipClient publisher = publish("pushed", alias)) {
+                long published = System.nanoTime();
+                Waits.until(() -> clusterStream("pushed").map(s -> s.get("nodes").findValuesAsText("alias").stream()
+                        .anyMatch(a -> a.equals("agent-1") || a.equals("agent-2"))).orElse(false), TIMEOUT,
+                        "a copy of 'pushed' on an hq agent");
+                long copiedMs = msSince(published);
+                JsonNode stream = clusterStream("pushed").orElseThrow();
+                String copy = onNode(stream, "agent-1").isPresent() ? "agent-1" : "agent-2";
+                System.out.printf("ThreeNodeClusterIT: autopush of %s's publish: copy on %s in GET /api/streams %d ms "
+                        + "after the publisher connected%n", alias, copy, copiedMs);
+                assertEquals(alias, cascadeFrom(stream, copy).orElseThrow(), stream.toString());
+
+                HttpSdpExchange whep = exchange("/whep/pushed?nodes=" + copy);
+                try (WhepClient viewer = WhepClient.start(whep, WhepOptions.decode())) {
+                    assertTrue(viewer.awaitConnected(TIMEOUT), "viewer of the pushed copy connected: " + viewer.error());
+                    long frames = Waits.framesDuring(viewer, Duration.ofSeconds(2));
+                    assertTrue(frames >= 20, "frames decoded from the pushed copy in 2 s: " + frames);
+                }
+            }
+        } catch (Exception | AssertionError e) {
+            dumpLogs();
+            throw e;
+        }
+    }
+
+    @Test
+    @Order(7)
     void gracefullyStoppedAgentStopsItsHeartbeats() throws Exception {
         TestAgent agent = TestAgent.start("""
                 [cluster]
@@ -225,7 +343,61 @@ class ThreeNodeClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(8)
+    void anEdgeCopyReattachesToTheOriginWhenItsRegionSourceIsKilled() throws Exception {
+        try (WhipClient publisher = publish("chain", "agent-1")) {
+            Waits.until(() -> carries("agent-1", "chain", true), TIMEOUT, "agent-1 reporting the publisher of 'chain'");
+            long[] linkMs = new long[2];
+            linkMs[0] = cascade("chain", "agent-2", "agent-1");
+            // The control plane chooses sources from heartbeats: the new copy can feed another once agent-2 reports it.
+            Waits.until(() -> carries("agent-2", "chain", false), TIMEOUT, "agent-2 reporting its copy of 'chain'");
+            linkMs[1] = cascade("chain", "agent-3", "agent-2");
+            HttpSdpExchange whep = exchange("/whep/chain?nodes=agent-3");
+            try (WhepClient viewer = WhepClient.start(whep, WhepOptions.decode())) {
+                assertTrue(viewer.awaitConnected(TIMEOUT), "edge viewer connected: " + viewer.error());
+                long before = Waits.framesDuring(viewer, Duration.ofSeconds(2));
+                assertTrue(before >= 20, "frames decoded on the edge before the kill: " + before);
+                Waits.until(() -> clusterStream("chain").flatMap(s -> cascadeFrom(s, "agent-3")).isPresent(), TIMEOUT,
+                        "agent-3's copy listed");
+                assertEquals("agent-2", cascadeFrom(clusterStream("chain").orElseThrow(), "agent-3").orElseThrow());
+
+                long killed = System.nanoTime();
+                agents.get("agent-2").kill();
+                long longestGapMs = 0;
+                long lastFrames = viewer.videoFrames();
+                long lastChange = System.nanoTime();
+                long reattachedMs = -1;
+                long deadline = killed + Duration.ofSeconds(20).toNanos();
+                while (System.nanoTime() < deadline && (reattachedMs < 0 || msSince(killed) < reattachedMs + 3_000)) {
+                    long frames = viewer.videoFrames();
+                    if (frames != lastFrames) {
+                        longestGapMs = Math.max(longestGapMs, msSince(lastChange));
+                        lastFrames = frames;
+                        lastChange = System.nanoTime();
+                    }
+                    if (reattachedMs < 0 && clusterStream("chain").flatMap(s -> cascadeFrom(s, "agent-3"))
+                            .map("agent-1"::equals).orElse(false)) {
+                        reattachedMs = msSince(killed);
+                    }
+                    Thread.sleep(20);
+                }
+                longestGapMs = Math.max(longestGapMs, msSince(lastChange));
+                long after = Waits.framesDuring(viewer, Duration.ofSeconds(2));
+                System.out.printf("ThreeNodeClusterIT: cascades POST->201 agent-1->agent-2 %d ms, agent-2->agent-3 %d ms; "
+                        + "kill -9 of agent-2: agent-3 re-attached to agent-1 in GET /api/streams after %d ms, longest "
+                        + "gap in the edge viewer's frames %d ms, %d frames in 2 s after%n", linkMs[0], linkMs[1],
+                        reattachedMs, longestGapMs, after);
+                assertTrue(reattachedMs > 0, "agent-3's copy never re-attached to agent-1: " + clusterStream("chain"));
+                assertTrue(after >= 20, "the edge viewer keeps decoding after the re-attach: " + after);
+            }
+        } catch (Exception | AssertionError e) {
+            dumpLogs();
+            throw e;
+        }
+    }
+
+    @Test
+    @Order(9)
     void killedAgentGoesOfflineItsSessionsGoAndTheStreamIsPublishedAgainElsewhere() throws Exception {
         HttpSdpExchange whip = exchange("/whip/failover");
         WhipClient publisher = WhipClient.start(PublishSource.test(VideoCodec.VP8).withVideo(320, 240, 30, 300), whip,
@@ -315,6 +487,32 @@ class ThreeNodeClusterIT {
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
+
+    private static long msSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    /** Milliseconds from {@code start} to the viewer's first decoded frame. */
+    private static long firstFrameMs(WhepClient viewer, long start) throws InterruptedException {
+        Waits.until(() -> viewer.videoFrames() > 0, TIMEOUT, "the first decoded frame");
+        return msSince(start);
+    }
+
+    /** {@code POST /api/cascade/{stream}} on the control plane (pull); the milliseconds to its 201. */
+    private long cascade(String stream, String target, String source) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(cp.url + "/api/cascade/" + stream))
+                .timeout(TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"target\":\"%s\",\"source\":\"%s\",\"mode\":\"pull\"}"
+                        .formatted(target, source))).build(), HttpResponse.BodyHandlers.ofString());
+        long ms = msSince(start);
+        assertEquals(201, answer.statusCode(), "cascade " + source + " -> " + target + ": " + answer.body());
+        return ms;
+    }
+
+    private int viewersOn(String stream, String alias) {
+        return clusterStream(stream).flatMap(s -> onNode(s, alias)).map(n -> n.get("viewers").asInt()).orElse(-1);
+    }
 
     private HttpSdpExchange exchange(String pathAndQuery) {
         return new HttpSdpExchange(URI.create(cp.url + pathAndQuery), Optional.empty(), TIMEOUT);
