@@ -106,16 +106,28 @@ public class ClusterCascades implements CascadeStarter {
         return new CascadeLink(stream, source.alias(), target.alias(), mode);
     }
 
+    /**
+     * Whether this process set up a copy of {@code stream} on {@code node} in the last {@value #RECENT_SECONDS} s and
+     * the agent accepted it: the node carries the stream though its heartbeats may not show it yet.
+     */
+    public boolean justCascadedTo(String stream, NodeState node) {
+        return recent.recent(key(stream, node));
+    }
+
     /** @param fresh call even if the same cascade was just set up; @return the agent's status, or {@link #RECENT} */
     private int once(String stream, NodeState target, java.util.function.Supplier<Integer> call, boolean fresh) {
-        // The URL too: a node that came back elsewhere under the same alias is another agent.
-        String key = stream + "\n" + target.alias() + "\n" + target.publicUrl();
+        String key = key(stream, target);
         if (!fresh && recent.recent(key)) {
             return RECENT;
         }
         int status = flights.run(key, call);
         recent.remember(key);
         return status;
+    }
+
+    private static String key(String stream, NodeState target) {
+        // The URL too: a node that came back elsewhere under the same alias is another agent.
+        return stream + "\n" + target.alias() + "\n" + target.publicUrl();
     }
 
     private static void log(String stream, String source, NodeState target, CascadeMode mode) {
