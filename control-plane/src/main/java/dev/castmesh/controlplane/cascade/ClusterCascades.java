@@ -54,7 +54,8 @@ public class ClusterCascades implements CascadeStarter {
 
     @Override
     public NodeState start(Placement.CascadeNeeded decision) {
-        link(decision.stream(), decision.source(), decision.target(), config.mode(), false);
+        // An overflow copy idles out like a pulled one, pushed or pulled.
+        link(decision.stream(), decision.source(), decision.target(), config.mode(), false, config.idleTimeoutSeconds());
         return decision.target();
     }
 
@@ -95,7 +96,13 @@ public class ClusterCascades implements CascadeStarter {
      * @param operator an operator asked: the agent answering 409 (it already has the stream) is a 409 for them
      */
     public CascadeLink link(String stream, NodeState source, NodeState target, CascadeMode mode, boolean operator) {
-        int status = once(stream, target, () -> mode == CascadeMode.PUSH ? agents.push(source, stream, target)
+        return link(stream, source, target, mode, operator, 0);
+    }
+
+    /** @param pushIdleSeconds a push's copy ends after so long without viewers, 0 = never (pulls: always the config's) */
+    private CascadeLink link(String stream, NodeState source, NodeState target, CascadeMode mode, boolean operator,
+                             int pushIdleSeconds) {
+        int status = once(stream, target, () -> mode == CascadeMode.PUSH ? agents.push(source, stream, target, pushIdleSeconds)
                 : agents.pull(target, stream, source, stream), operator);
         if (status == 409 && operator) {
             throw CascadeException.alreadyCarried("node '" + target.alias() + "' already has stream '" + stream + "'");

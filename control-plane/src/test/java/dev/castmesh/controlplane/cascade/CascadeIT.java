@@ -261,7 +261,8 @@ class CascadeIT {
             // A fake a does not really push, so the fake b has no stream: its 404 comes back, proving the viewer went there.
             viewer.assertError(404, "stream_not_found");
             assertEquals(List.of("POST /api/cascade/cam | Bearer tok-a | application/json | null | {\"targetUrl\":\"" + b.url()
-                    + "/whip/cam?cascadeFrom=a\",\"token\":\"tok-b\"}"), a.requests());
+                    + "/whip/cam?cascadeFrom=a&idleTimeout=60\",\"token\":\"tok-b\"}"), a.requests(),
+                    "an overflow copy idles out like a pulled one ([cascade] idle_timeout)");
             assertEquals(1, b.requests().size(), "then the viewer goes to b: " + b.requests());
             assertEquals(true, b.requests().get(0).startsWith("POST /whep/cam | Bearer tok-b"));
         }
