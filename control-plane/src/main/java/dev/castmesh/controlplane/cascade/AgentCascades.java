@@ -57,7 +57,16 @@ public class AgentCascades {
 
     /** {@code source} publishes its {@code stream} to {@code target}, which marks it as a copy from {@code source}. */
     public int push(NodeState source, String stream, NodeState target) {
-        String url = target.publicUrl() + AgentPaths.whip(stream) + "?cascadeFrom=" + AgentPaths.segment(source.alias());
+        return push(source, stream, target, 0);
+    }
+
+    /**
+     * As {@link #push(NodeState, String, NodeState)}; the target ends the copy after {@code idleTimeoutSeconds} without
+     * viewers ({@code &idleTimeout=} on its WHIP URL), 0 = never (autopush, operator pushes).
+     */
+    public int push(NodeState source, String stream, NodeState target, int idleTimeoutSeconds) {
+        String url = target.publicUrl() + AgentPaths.whip(stream) + "?cascadeFrom=" + AgentPaths.segment(source.alias())
+                + (idleTimeoutSeconds > 0 ? "&idleTimeout=" + idleTimeoutSeconds : "");
         return call(source, stream, CascadeRequest.push(url, target.agentToken()),
                 "push stream '" + stream + "' to node '" + target.alias() + "'");
     }

@@ -52,7 +52,8 @@ final class CascadeController {
             BadRequestException.check("source: ", () -> NodeAlias.validate(command.source()));
         }
         CascadeMode asked = command.mode() == null ? null : BadRequestException.parse(() -> parseMode(command.mode()));
-        LinkChoice.Choice choice = LinkChoice.choose(stream, command.target(), command.source(), registry.all());
+        LinkChoice.Choice choice = LinkChoice.choose(stream, command.target(), command.source(), registry.all(),
+                node -> cascades.justCascadedTo(stream, node));
         CascadeMode mode = asked != null ? asked : config.mode();
         return HttpResponse.created(cascades.link(stream, choice.source(), choice.target(), mode, true));
     }

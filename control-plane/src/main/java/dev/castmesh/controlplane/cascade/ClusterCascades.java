@@ -54,7 +54,8 @@ public class ClusterCascades implements CascadeStarter {
 
     @Override
     public NodeState start(Placement.CascadeNeeded decision) {
-        link(decision.stream(), decision.source(), decision.target(), config.mode(), false);
+        // An overflow copy idles out like a pulled one, pushed or pulled.
+        link(decision.stream(), decision.source(), decision.target(), config.mode(), false, config.idleTimeoutSeconds());
         return decision.target();
     }
 
@@ -95,7 +96,13 @@ public class ClusterCascades implements CascadeStarter {
      * @param operator an operator asked: the agent answering 409 (it already has the stream) is a 409 for them
      */
     public CascadeLink link(String stream, NodeState source, NodeState target, CascadeMode mode, boolean operator) {
-        int status = once(stream, target, () -> mode == CascadeMode.PUSH ? agents.push(source, stream, target)
+        return link(stream, source, target, mode, operator, 0);
+    }
+
+    /** @param pushIdleSeconds a push's copy ends after so long without viewers, 0 = never (pulls: always the config's) */
+    private CascadeLink link(String stream, NodeState source, NodeState target, CascadeMode mode, boolean operator,
+                             int pushIdleSeconds) {
+        int status = once(stream, target, () -> mode == CascadeMode.PUSH ? agents.push(source, stream, target, pushIdleSeconds)
                 : agents.pull(target, stream, source, stream), operator);
         if (status == 409 && operator) {
             throw CascadeException.alreadyCarried("node '" + target.alias() + "' already has stream '" + stream + "'");
@@ -106,16 +113,28 @@ public class ClusterCascades implements CascadeStarter {
         return new CascadeLink(stream, source.alias(), target.alias(), mode);
     }
 
+    /**
+     * Whether this process set up a copy of {@code stream} on {@code node} in the last {@value #RECENT_SECONDS} s and
+     * the agent accepted it: the node carries the stream though its heartbeats may not show it yet.
+     */
+    public boolean justCascadedTo(String stream, NodeState node) {
+        return recent.recent(key(stream, node));
+    }
+
     /** @param fresh call even if the same cascade was just set up; @return the agent's status, or {@link #RECENT} */
     private int once(String stream, NodeState target, java.util.function.Supplier<Integer> call, boolean fresh) {
-        // The URL too: a node that came back elsewhere under the same alias is another agent.
-        String key = stream + "\n" + target.alias() + "\n" + target.publicUrl();
+        String key = key(stream, target);
         if (!fresh && recent.recent(key)) {
             return RECENT;
         }
         int status = flights.run(key, call);
         recent.remember(key);
         return status;
+    }
+
+    private static String key(String stream, NodeState target) {
+        // The URL too: a node that came back elsewhere under the same alias is another agent.
+        return stream + "\n" + target.alias() + "\n" + target.publicUrl();
     }
 
     private static void log(String stream, String source, NodeState target, CascadeMode mode) {

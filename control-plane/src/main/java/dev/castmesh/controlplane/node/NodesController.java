@@ -107,7 +107,7 @@ final class NodesController {
         if (secret == null) {
             return unauthorized("a heartbeat needs Authorization: Bearer <node or cluster secret>");
         }
-        NodeHeartbeat beat = BadRequestException.parse(() -> HeartbeatCheck.validate(heartbeatBody.read(withAutopushDefault(json))));
+        NodeHeartbeat beat = BadRequestException.parse(() -> HeartbeatCheck.validate(heartbeatBody.read(withDefaults(json))));
         if (registry.heartbeat(alias, secret, beat) == NodeRegistry.HeartbeatResult.REJECTED) {
             return unauthorized("wrong secret for node '" + alias + "', or unknown node and no auto-registration with it");
         }
@@ -115,16 +115,27 @@ final class NodesController {
     }
 
     /**
-     * {@code autopush} came after the first agents: a heartbeat without it means false (the strict body reader would
-     * refuse a missing primitive). Only bodies without the word pay for the extra parse.
+     * {@code autopush} and the streams' {@code recording} came after the first agents: a heartbeat without them means
+     * false (the strict body reader would refuse a missing primitive). Only bodies without the words pay for the
+     * extra parse.
      */
-    private String withAutopushDefault(String json) {
-        if (json == null || json.contains("\"autopush\"")) {
+    private String withDefaults(String json) {
+        if (json == null || json.contains("\"autopush\"") && json.contains("\"recording\"")) {
             return json;
         }
         try {
             if (mapper.readTree(json) instanceof ObjectNode object) {
-                return mapper.writeValueAsString(object.put("autopush", false));
+                if (!object.has("autopush")) {
+                    object.put("autopush", false);
+                }
+                if (object.get("streams") instanceof com.fasterxml.jackson.databind.node.ArrayNode streams) {
+                    streams.forEach(stream -> {
+                        if (stream instanceof ObjectNode fields && !fields.has("recording")) {
+                            fields.put("recording", false);
+                        }
+                    });
+                }
+                return mapper.writeValueAsString(object);
             }
         } catch (JsonProcessingException e) {
             // the body reader explains it

@@ -20,7 +20,7 @@ public final class ClusterStreams {
             for (StreamSnapshot stream : node.streams()) {
                 byStream.computeIfAbsent(stream.stream(), name -> new ArrayList<>()).add(new ClusterStream.OnNode(node.alias(),
                         node.region(), stream.publisher(), stream.cascadeFrom(), stream.viewers(), stream.bitrateInBps(),
-                        stream.bitrateOutBps()));
+                        stream.bitrateOutBps(), stream.recording()));
             }
         });
         List<ClusterStream> result = new ArrayList<>();

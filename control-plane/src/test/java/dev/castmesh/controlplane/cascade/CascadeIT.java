@@ -151,6 +151,21 @@ class CascadeIT {
     }
 
     @Test
+    void operatorChainsFromANodeThatJustGotACopyBeforeItsHeartbeatShowsIt() throws Exception {
+        beat("a", a, "eu", 0.1, Beats.published("cam", 0));
+        beat("b", b, "us", 0.1);
+        beat("c", c, "us", 0.1);
+        assertEquals("node 'b' does not carry stream 'cam'", cascade("cam", "{\"target\":\"c\",\"source\":\"b\"}")
+                .assertError(404, "stream_not_found").message(), "not before the cascade to b");
+        assertEquals(201, cascade("cam", "{\"target\":\"b\"}").status());
+        Reply chained = cascade("cam", "{\"target\":\"c\",\"source\":\"b\"}");
+        assertEquals(201, chained.status(), chained.body());
+        assertEquals("{\"stream\":\"cam\",\"source\":\"b\",\"target\":\"c\",\"mode\":\"pull\"}", chained.body());
+        assertEquals(List.of("POST /api/cascade/cam | Bearer tok-c | application/json | null | " + pullBody(b, "cam", "tok-b", "b", "c")),
+                c.requests());
+    }
+
+    @Test
     void operatorRefusals() throws Exception {
         beat("a", a, "eu", 0.1, Beats.published("cam", 0));
         beat("b", b, "us", 0.1);
@@ -246,7 +261,8 @@ class CascadeIT {
             // A fake a does not really push, so the fake b has no stream: its 404 comes back, proving the viewer went there.
             viewer.assertError(404, "stream_not_found");
             assertEquals(List.of("POST /api/cascade/cam | Bearer tok-a | application/json | null | {\"targetUrl\":\"" + b.url()
-                    + "/whip/cam?cascadeFrom=a\",\"token\":\"tok-b\"}"), a.requests());
+                    + "/whip/cam?cascadeFrom=a&idleTimeout=60\",\"token\":\"tok-b\"}"), a.requests(),
+                    "an overflow copy idles out like a pulled one ([cascade] idle_timeout)");
             assertEquals(1, b.requests().size(), "then the viewer goes to b: " + b.requests());
             assertEquals(true, b.requests().get(0).startsWith("POST /whep/cam | Bearer tok-b"));
         }

@@ -35,6 +35,20 @@ class LinkChoiceTest {
     }
 
     @Test
+    void aNodeThatJustGotACopyIsACarrierBeforeItsHeartbeatShowsIt() {
+        LinkChoice.Choice choice = LinkChoice.choose("cam", "c1", "b2", nodes, node -> node.alias().equals("b2"));
+        assertEquals("b2 -> c1", choice.source().alias() + " -> " + choice.target().alias());
+        assertEquals("404 stream_not_found: node 'b2' does not carry stream 'cam'", error("cam", "c1", "b2"));
+        ApiException offline = assertThrows(ApiException.class,
+                () -> LinkChoice.choose("cam", "c1", "off", nodes, node -> node.alias().equals("off")));
+        assertEquals("404 stream_not_found: node 'off' does not carry stream 'cam' (it is offline)",
+                offline.status() + " " + offline.code() + ": " + offline.getMessage(), "an offline node carries nothing");
+        LinkChoice.Choice other = LinkChoice.choose("solo", "c1", "b2", List.of(node("b2", "b", true, 0.1),
+                node("c1", "c", true, 0.1)), node -> node.alias().equals("b2"));
+        assertEquals("b2", other.source().alias(), "even as the only carrier");
+    }
+
+    @Test
     void refusals() {
         assertEquals("404 node_not_found: no node 'zz'", error("cam", "zz", null));
         assertEquals("404 node_not_found: no node 'zz'", error("cam", "b2", "zz"));

@@ -71,6 +71,29 @@ abstract class NodeApiContract {
     }
 
     @Test
+    void recordingFlagIsOptionalAndShownPerNodeInTheStreamList() {
+        String recorded = CAM.replace("}]", ",\"recording\":true}]");
+        assertEquals(204, beat("recorder", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777", "eu", recorded, null)).status());
+        assertEquals(204, beat("older", CLUSTER_SECRET, Beats.json("http://10.0.0.6:7777", "eu", CAM, null)).status(),
+                "a heartbeat of an agent without the field is accepted");
+        NodeRegistry registry = app.bean(NodeRegistry.class);
+        assertEquals(true, registry.find("recorder").orElseThrow().streams().get(0).recording());
+        assertEquals(false, registry.find("older").orElseThrow().streams().get(0).recording());
+
+        Reply streams = send(HttpRequest.GET("/api/streams/cam"));
+        assertEquals(200, streams.status(), streams.body());
+        JsonNode nodes = streams.json().get("nodes");
+        assertEquals("older", nodes.get(0).get("alias").asText());
+        assertEquals(false, nodes.get(0).get("recording").asBoolean());
+        assertEquals("recorder", nodes.get(1).get("alias").asText());
+        assertEquals(true, nodes.get(1).get("recording").asBoolean(), streams.body());
+
+        Reply bad = beat("recorder", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777", "eu",
+                CAM.replace("}]", ",\"recording\":\"yes\"}]"), null)).assertError(400, "bad_request");
+        assertEquals("heartbeat.streams[0].recording: expected true or false", bad.message());
+    }
+
+    @Test
     void heartbeatRegistersAndTheNodeListShowsIt() {
         Reply reply = beat("agent-1", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777/", "eu", CAM, "tok-1"));
         assertEquals(204, reply.status(), reply.body());
@@ -84,7 +107,7 @@ abstract class NodeApiContract {
         assertEquals("{\"alias\":\"agent-1\",\"region\":\"eu\",\"publicUrl\":\"http://10.0.0.5:7777\",\"online\":true,"
                 + "\"lastSeen\":\"2026-11-20T08:00:00.123Z\",\"capacity\":{\"maxViewers\":500,\"eachStreamMaxSub\":200},"
                 + "\"load\":{\"cpuRatio\":0.25,\"bitrateInBps\":2000000,\"bitrateOutBps\":8000000,\"sessions\":5},"
-                + "\"streams\":" + CAM + ",\"createdAt\":\"2026-11-20T08:00:00.123Z\",\"updatedAt\":\"2026-11-20T08:00:00.123Z\"}",
+                + "\"streams\":" + CAM.replace("}]", ",\"recording\":false}]") + ",\"createdAt\":\"2026-11-20T08:00:00.123Z\",\"updatedAt\":\"2026-11-20T08:00:00.123Z\"}",
                 node.toString());
 
         app.clock.advance(Duration.ofMillis(6_001));

@@ -277,10 +277,10 @@ class SignalingProxyIT {
         Reply list = send(HttpRequest.GET("/api/streams").bearerAuth(ADMIN));
         assertEquals(200, list.status(), list.body());
         assertEquals("[{\"stream\":\"cam\",\"viewers\":5,\"nodes\":["
-                + "{\"alias\":\"a\",\"region\":\"eu\",\"publisher\":true,\"cascadeFrom\":null,\"viewers\":3,\"bitrateInBps\":1000000,\"bitrateOutBps\":3000000},"
-                + "{\"alias\":\"b\",\"region\":\"us\",\"publisher\":false,\"cascadeFrom\":\"a\",\"viewers\":2,\"bitrateInBps\":10,\"bitrateOutBps\":20}]},"
+                + "{\"alias\":\"a\",\"region\":\"eu\",\"publisher\":true,\"cascadeFrom\":null,\"viewers\":3,\"bitrateInBps\":1000000,\"bitrateOutBps\":3000000,\"recording\":false},"
+                + "{\"alias\":\"b\",\"region\":\"us\",\"publisher\":false,\"cascadeFrom\":\"a\",\"viewers\":2,\"bitrateInBps\":10,\"bitrateOutBps\":20,\"recording\":false}]},"
                 + "{\"stream\":\"zeta\",\"viewers\":0,\"nodes\":[{\"alias\":\"a\",\"region\":\"eu\",\"publisher\":true,\"cascadeFrom\":null,"
-                + "\"viewers\":0,\"bitrateInBps\":1000000,\"bitrateOutBps\":0}]}]", list.body());
+                + "\"viewers\":0,\"bitrateInBps\":1000000,\"bitrateOutBps\":0,\"recording\":false}]}]", list.body());
         JsonNode one = send(HttpRequest.GET("/api/streams/zeta").bearerAuth(ADMIN)).json();
         assertEquals("zeta", one.get("stream").asText());
         send(HttpRequest.GET("/api/streams/offline-one").bearerAuth(ADMIN)).assertError(404, "stream_not_found");

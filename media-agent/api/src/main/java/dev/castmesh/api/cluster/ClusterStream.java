@@ -28,9 +28,15 @@ public record ClusterStream(String stream, int viewers, List<OnNode> nodes) {
      * @param viewers       its viewers on this node
      * @param bitrateInBps  bits per second received for it there
      * @param bitrateOutBps bits per second sent for it there
+     * @param recording     the node records it now (as of its last heartbeat)
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record OnNode(String alias, String region, boolean publisher, String cascadeFrom, int viewers, long bitrateInBps,
-                         long bitrateOutBps) {
+                         long bitrateOutBps, boolean recording) {
+
+        public OnNode(String alias, String region, boolean publisher, String cascadeFrom, int viewers, long bitrateInBps,
+                      long bitrateOutBps) {
+            this(alias, region, publisher, cascadeFrom, viewers, bitrateInBps, bitrateOutBps, false);
+        }
     }
 }

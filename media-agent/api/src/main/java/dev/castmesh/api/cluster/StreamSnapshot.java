@@ -12,10 +12,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param viewers       WHEP sessions of this stream on this agent (cascade legs out not included)
  * @param bitrateInBps  bits per second received for it
  * @param bitrateOutBps bits per second sent for it, all viewers together
+ * @param recording     the agent records it now (a recording STARTING, RECORDING or STOPPING); absent in heartbeats of
+ *                      older agents, read as false
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record StreamSnapshot(String stream, boolean publisher, String cascadeFrom, int viewers, long bitrateInBps,
-                             long bitrateOutBps) {
+                             long bitrateOutBps, boolean recording) {
+
+    public StreamSnapshot(String stream, boolean publisher, String cascadeFrom, int viewers, long bitrateInBps,
+                          long bitrateOutBps) {
+        this(stream, publisher, cascadeFrom, viewers, bitrateInBps, bitrateOutBps, false);
+    }
 
     /** Has media on this agent: a publisher or a cascade source. */
     public boolean carried() {

@@ -2,6 +2,7 @@ package dev.castmesh.agent.cascade;
 
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.http.ApiException;
+import dev.castmesh.agent.signaling.PushedCopyWatch;
 import dev.castmesh.api.streams.CascadeLink;
 import dev.castmesh.gst.cascade.BridgeOptions;
 import dev.castmesh.gst.cascade.CascadeBridge;
@@ -38,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * has been lost past the grace period. A failing bridge is closed on its own; it never affects other streams.
  */
 @Singleton
-public final class CascadeManager {
+public final class CascadeManager implements PushedCopyWatch {
     private static final Logger LOG = LoggerFactory.getLogger(CascadeManager.class);
     private static final Duration TICK = Duration.ofSeconds(1);
     /**
@@ -54,6 +55,8 @@ public final class CascadeManager {
     private final Map<String, CascadeLeg> pulls = new ConcurrentHashMap<>();
     private final Map<String, List<CascadeLeg>> pushes = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** Copies other agents push here with an idle timeout (WHIP {@code ?cascadeFrom=&idleTimeout=}), by stream. */
+    private final Map<String, PushedCopy> pushedCopies = new ConcurrentHashMap<>();
     /** Local sessions of pushes being closed: still not viewers until their bridge is gone. */
     private final Set<String> closingPushSessions = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "castmesh-cascade-watch"));
@@ -129,6 +132,20 @@ public final class CascadeManager {
         }
     }
 
+    /** A copy pushed here by another agent, ended after its idle timeout without viewers. */
+    private record PushedCopy(String sessionId, CopyWatch watch) {
+    }
+
+    /**
+     * Ends the copy that the WHIP session {@code sessionId} publishes (another agent's push, {@code ?cascadeFrom=})
+     * once it has had no viewer for {@code idleTimeout}, like a pulled copy; the pushing agent's leg then ends as its
+     * target is gone. Forgotten when that session no longer feeds the stream.
+     */
+    @Override
+    public void watchPushedCopy(String stream, String sessionId, Duration idleTimeout) {
+        pushedCopies.put(stream, new PushedCopy(sessionId, new CopyWatch(idleTimeout, clock.instant())));
+    }
+
     /** The stream's cascade legs: its pull first, then its pushes. */
     public List<CascadeLink> links(String stream) {
         List<CascadeLink> links = new ArrayList<>();
@@ -169,6 +186,30 @@ public final class CascadeManager {
             guarded(leg, () -> checkPull(leg, now));
         }
         pushes.values().forEach(list -> list.forEach(leg -> guarded(leg, () -> checkPush(leg, now))));
+        pushedCopies.forEach((stream, copy) -> {
+            try {
+                checkPushedCopy(stream, copy, now);
+            } catch (RuntimeException e) {
+                pushedCopies.remove(stream, copy);
+                LOG.atWarn().addKeyValue("stream", stream).log("pushed copy check failed: " + e);
+            }
+        });
+    }
+
+    private void checkPushedCopy(String stream, PushedCopy copy, Instant now) {
+        Optional<StreamSnapshot> local = engine.stream(stream);
+        if (local.isEmpty() || !local.get().copy() || local.get().publisher() == null
+                || !local.get().publisher().sessionId().equals(copy.sessionId())) {
+            pushedCopies.remove(stream, copy);
+            return;
+        }
+        // The source watches its own media: only idleness is decided here.
+        Optional<String> end = copy.watch().observe(now, viewers(local.get()), 0).end();
+        if (end.isPresent() && pushedCopies.remove(stream, copy)) {
+            LOG.atInfo().addKeyValue("stream", stream).addKeyValue("from", local.get().cascadeFrom())
+                    .log("pushed cascade copy ended: " + end.get());
+            closer.execute(() -> engine.endSession(stream, copy.sessionId()));
+        }
     }
 
     private void checkPull(CascadeLeg leg, Instant now) {

@@ -120,6 +120,12 @@ public final class RecordingManager {
         return new RecordingInfo(stream, false, null, null, null, null, 0, 0, 0, null, pending(stream), null);
     }
 
+    /** The current or last recording of a stream since the agent started; empty if it was never recorded. */
+    public java.util.Optional<RecordingInfo> last(String stream) {
+        Started s = last.get(stream);
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(info(stream, s.handle(), s.segmentSeconds()));
+    }
+
     /** Whether a running recording writes (stream, day): the uploader must keep that day's files. */
     boolean writes(String stream, LocalDate day) {
         Started s = last.get(stream);
@@ -132,7 +138,7 @@ public final class RecordingManager {
     }
 
     /** Whether the stream is being recorded now. */
-    boolean recording(String stream) {
+    public boolean recording(String stream) {
         Started s = last.get(stream);
         return s != null && s.running();
     }

@@ -10,6 +10,7 @@ import dev.castmesh.gst.hub.ViewerSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Engine snapshots → the heartbeat body. Pure. */
 final class HeartbeatPayload {
@@ -22,15 +23,17 @@ final class HeartbeatPayload {
      */
     static NodeHeartbeat of(String publicUrl, String region, NodeCapacity capacity, List<StreamSnapshot> snapshots,
                             double cpuRatio, String agentToken) {
-        return of(publicUrl, region, capacity, snapshots, cpuRatio, agentToken, Set.of(), false);
+        return of(publicUrl, region, capacity, snapshots, cpuRatio, agentToken, Set.of(), false, stream -> false);
     }
 
     /**
      * @param cascadeSessions viewer sessions that are cascade pushes out of this agent (not counted as viewers)
      * @param autopush        {@code [cluster] autopush}
+     * @param recording       whether a stream is being recorded now
      */
     static NodeHeartbeat of(String publicUrl, String region, NodeCapacity capacity, List<StreamSnapshot> snapshots,
-                            double cpuRatio, String agentToken, Set<String> cascadeSessions, boolean autopush) {
+                            double cpuRatio, String agentToken, Set<String> cascadeSessions, boolean autopush,
+                            Predicate<String> recording) {
         List<dev.castmesh.api.cluster.StreamSnapshot> streams = new ArrayList<>(snapshots.size());
         long in = 0;
         long out = 0;
@@ -48,7 +51,7 @@ final class HeartbeatPayload {
                 viewers += cascadeSessions.contains(v.sessionId()) ? 0 : 1;
             }
             streams.add(new dev.castmesh.api.cluster.StreamSnapshot(s.stream(), p != null && !s.copy(), s.cascadeFrom(),
-                    viewers, streamIn, streamOut));
+                    viewers, streamIn, streamOut, recording.test(s.stream())));
             in += streamIn;
             out += streamOut;
             sessions += (p == null ? 0 : 1) + s.viewers().size();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.config.ClusterConfig;
 import dev.castmesh.agent.cascade.CascadeManager;
+import dev.castmesh.agent.recording.RecordingManager;
 import dev.castmesh.agent.signaling.CascadeViewers;
 import dev.castmesh.api.cluster.AgentPaths;
 import dev.castmesh.api.cluster.NodeCapacity;
@@ -50,6 +51,7 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private final MediaEngine engine;
     private final CascadeManager cascades;
     private final CascadeViewers cascadeViewers;
+    private final RecordingManager recordings;
     private final ObjectMapper json = new ObjectMapper();
     private final HeartbeatTracker tracker;
     private final URI endpoint;
@@ -64,8 +66,9 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private volatile String publicUrl;
 
     HeartbeatSender(AgentConfig config, ClusterConfig cluster, MediaEngine engine, CascadeManager cascades,
-                    CascadeViewers cascadeViewers) {
+                    CascadeViewers cascadeViewers, RecordingManager recordings) {
         this.cascades = cascades;
+        this.recordings = recordings;
         this.cascadeViewers = cascadeViewers;
         this.config = config;
         this.cluster = cluster;
@@ -178,7 +181,7 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
         NodeCapacity capacity = new NodeCapacity(config.strategy().maxViewers(), config.strategy().eachStreamMaxSub());
         String token = config.auth().tokens().isEmpty() ? null : config.auth().tokens().get(0);
         return HeartbeatPayload.of(publicUrl, cluster.region(), capacity, engine.streams(), ProcessCpu.ratio(), token,
-                notViewers(), cluster.autopush());
+                notViewers(), cluster.autopush(), recordings::recording);
     }
 
     /** Pushes out and other agents' pulls: sessions that are not viewers. */

@@ -1,5 +1,6 @@
 package dev.castmesh.agent.streams;
 
+import dev.castmesh.api.recording.RecordingInfo;
 import dev.castmesh.api.streams.CascadeLink;
 import dev.castmesh.api.streams.PublisherInfo;
 import dev.castmesh.api.streams.StreamInfo;
@@ -13,8 +14,12 @@ final class StreamViews {
     private StreamViews() {
     }
 
-    /** @param cascade the stream's cascade legs (pull first, then pushes); push sessions are not listed as viewers */
-    static StreamInfo of(StreamSnapshot s, java.util.List<CascadeLink> cascade, java.util.Set<String> pushSessions) {
+    /**
+     * @param cascade   the stream's cascade legs (pull first, then pushes); push sessions are not listed as viewers
+     * @param recording its current or last recording, null if never recorded
+     */
+    static StreamInfo of(StreamSnapshot s, java.util.List<CascadeLink> cascade, java.util.Set<String> pushSessions,
+                         RecordingInfo recording) {
         PublisherSnapshot p = s.publisher();
         PublisherInfo publisher = p == null || s.copy() ? null
                 : new PublisherInfo(p.sessionId(), p.state().name(), p.codecs(), p.bytesReceived(), p.bitrateBps());
@@ -28,6 +33,6 @@ final class StreamViews {
             out += v.bitrateBps();
         }
         return new StreamInfo(s.stream(), s.createdAt(), publisher, viewers, p == null ? 0 : p.bitrateBps(), out,
-                s.cascadeFrom(), cascade);
+                s.cascadeFrom(), cascade, recording);
     }
 }

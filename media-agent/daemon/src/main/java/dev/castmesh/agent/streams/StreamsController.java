@@ -2,6 +2,7 @@ package dev.castmesh.agent.streams;
 
 import dev.castmesh.agent.cascade.CascadeManager;
 import dev.castmesh.agent.http.ApiException;
+import dev.castmesh.agent.recording.RecordingManager;
 import dev.castmesh.agent.signaling.StreamNames;
 import dev.castmesh.api.streams.StreamInfo;
 import dev.castmesh.gst.hub.MediaEngine;
@@ -26,22 +27,26 @@ final class StreamsController {
 
     private final MediaEngine engine;
     private final CascadeManager cascades;
+    private final RecordingManager recordings;
 
-    StreamsController(MediaEngine engine, CascadeManager cascades) {
+    StreamsController(MediaEngine engine, CascadeManager cascades, RecordingManager recordings) {
         this.engine = engine;
         this.cascades = cascades;
+        this.recordings = recordings;
     }
 
     @Get
     List<StreamInfo> list() {
         java.util.Set<String> pushes = cascades.pushSessions();
-        return engine.streams().stream().map(s -> StreamViews.of(s, cascades.links(s.stream()), pushes)).toList();
+        return engine.streams().stream().map(s -> StreamViews.of(s, cascades.links(s.stream()), pushes,
+                recordings.last(s.stream()).orElse(null))).toList();
     }
 
     @Get("/{stream}")
     StreamInfo get(@PathVariable String stream) {
         StreamNames.require(stream);
-        return engine.stream(stream).map(s -> StreamViews.of(s, cascades.links(stream), cascades.pushSessions()))
+        return engine.stream(stream).map(s -> StreamViews.of(s, cascades.links(stream), cascades.pushSessions(),
+                        recordings.last(stream).orElse(null)))
                 .orElseThrow(() -> notFound(stream));
     }
 

@@ -193,6 +193,41 @@ class CascadeIT {
     }
 
     @Test
+    void pushedCopyWithIdleTimeoutEndsWithoutViewersAndItsPushEnds() throws Exception {
+        try (WhipClient idle = a.publish("burst"); WhipClient steady = a.publish("steady")) {
+            assertEquals(201, cascade(a, "burst", "{\"targetUrl\":\"" + b.url
+                    + "/whip/burst?cascadeFrom=agent-a&idleTimeout=2\"}").statusCode());
+            assertEquals(201, cascade(a, "steady", "{\"targetUrl\":\"" + b.url + "/whip/steady?cascadeFrom=agent-a\"}")
+                    .statusCode());
+            try (WhepClient viewer = b.play("burst")) {
+                long frames = Waits.framesDuring(viewer, Duration.ofSeconds(3));
+                assertTrue(frames >= 45, "a watched copy outlives its idle timeout: " + frames + " frames in 3 s");
+            }
+            long t0 = System.nanoTime();
+            Waits.until(() -> !streamExists(b, "burst"), Duration.ofSeconds(6), "the idle pushed copy ended");
+            System.out.println("cascade: idle pushed copy ended " + ms(t0) + " ms after its last viewer left");
+            Waits.until(() -> streamView(a, "burst").path("cascade").isEmpty(), Duration.ofSeconds(30),
+                    "the source's push to it ended");
+            System.out.println("cascade: its push at the source ended " + ms(t0) + " ms after the last viewer left");
+            Waits.until(() -> a.context.getBean(dev.castmesh.gst.hub.MediaEngine.class).stream("burst").orElseThrow()
+                    .viewers().isEmpty(), Duration.ofSeconds(5), "the push's local session ended");
+            assertTrue(streamExists(b, "steady"), "a push without idleTimeout (autopush) stays without viewers");
+            assertEquals("push", streamView(a, "steady").at("/cascade/0/direction").asText());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?idleTimeout=2", "?cascadeFrom=agent-a&idleTimeout=0", "?cascadeFrom=agent-a&idleTimeout=x",
+            "?cascadeFrom=agent-a&idleTimeout=86401"})
+    void badPushedCopyIdleTimeoutsAre400(String query) throws Exception {
+        HttpResponse<String> r = b.send(b.request("/whip/badidle" + query).header("Content-Type", "application/sdp")
+                .POST(HttpRequest.BodyPublishers.ofString("v=0\r\n")));
+        assertError(r, 400, "bad_request");
+        assertTrue(JSON.readTree(r.body()).get("message").asText().contains("idleTimeout"), r.body());
+        assertFalse(streamExists(b, "badidle"));
+    }
+
+    @Test
     void refusals() throws Exception {
         assertError(cascade(b, "nothing", "{\"sourceUrl\":\"" + a.url + "/whep/nothing\"}"), 404, "stream_not_found");
         assertError(cascade(a, "nothing", "{\"targetUrl\":\"" + b.url + "/whip/nothing\"}"), 404, "stream_not_found");

@@ -125,7 +125,18 @@ class RecordApiIT {
             try {
                 Waits.until(() -> segments(agent, "live1") >= 2, Duration.ofSeconds(20), "an automatic recording");
                 assertFalse(state(agent, "other").path("recording").asBoolean(), "'other' does not match live*");
+                JsonNode view = JSON.readTree(agent.send(agent.request("/api/streams/live1").GET()).body());
+                assertEquals("RECORDING", view.at("/recording/state").asText(), view.toString());
+                assertTrue(view.at("/recording/segments").asLong() >= 2, view.toString());
+                assertTrue(view.at("/recording/since").isTextual(), view.toString());
+                JsonNode list = JSON.readTree(agent.send(agent.request("/api/streams").GET()).body());
+                for (JsonNode stream : list) {
+                    assertEquals(stream.path("stream").asText().equals("live1"), stream.has("recording"),
+                            "only a recorded stream has a recording: " + list);
+                }
                 assertEquals(200, call(agent, "DELETE", "/api/record/live1", null).statusCode());
+                assertEquals("FINISHED", JSON.readTree(agent.send(agent.request("/api/streams/live1").GET()).body())
+                        .at("/recording/state").asText(), "the last recording stays in the view");
                 Thread.sleep(1500);
                 assertFalse(state(agent, "live1").path("recording").asBoolean(), "a stopped auto recording stays stopped");
             } finally {
