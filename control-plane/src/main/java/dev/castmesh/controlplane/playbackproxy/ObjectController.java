@@ -62,6 +62,9 @@ final class ObjectController {
     /** The decoded {@code {path}} is not used: {@link ObjectPath} reads the raw path, as the rights table did. */
     private HttpResponse<?> serve(HttpRequest<?> request, boolean withBody) {
         ObjectPath path = BadRequestException.parse(() -> ObjectPath.parse(request.getUri().getRawPath()));
+        if (withBody && isPlainRead(request, path)) {
+            return whole(path);
+        }
         ObjectInfo info = storage(() -> store.head(path.key()))
                 .orElseThrow(() -> PlaybackException.notFound(path.key()));
         // Never a manifest: players resolve its relative segment URLs against the URL they finally read it from,
@@ -99,13 +102,36 @@ final class ObjectController {
         }
         // The object may have been replaced since head(): describe what is actually sent.
         ByteRange sent = wanted == null ? null : content.range();
-        // A StreamedFile body is sent with its Content-Length, read on the I/O executor, and closed at the end;
-        // the headers set here win over the ones Micronaut adds for files.
-        StreamedFile body = new StreamedFile(content.stream(), MediaType.of(ContentTypes.of(path.key())),
-                content.info().lastModified().toEpochMilli(), content.contentLength());
         MutableHttpResponse<?> response = (wanted == null ? HttpResponse.ok()
-                : HttpResponse.status(HttpStatus.PARTIAL_CONTENT)).body(body);
+                : HttpResponse.status(HttpStatus.PARTIAL_CONTENT)).body(streamed(path, content));
         return entity(response, path.key(), content.info(), sent, content.info().sizeBytes(), content.contentLength());
+    }
+
+    /**
+     * Nothing in the request needs the object's metadata before its body (no range, no validators, no redirect):
+     * one store read instead of a {@code head} and a {@code get}, which are two round trips on S3.
+     */
+    private boolean isPlainRead(HttpRequest<?> request, ObjectPath path) {
+        HttpHeaders headers = request.getHeaders();
+        return !(config.signedRedirect() && !path.key().endsWith(".mpd"))
+                && headers.get(HttpHeaders.RANGE) == null && headers.get(HttpHeaders.IF_NONE_MATCH) == null
+                && headers.get(HttpHeaders.IF_MODIFIED_SINCE) == null && headers.get(HttpHeaders.IF_RANGE) == null;
+    }
+
+    private HttpResponse<?> whole(ObjectPath path) {
+        ObjectContent content = storage(() -> store.get(path.key(), null))
+                .orElseThrow(() -> PlaybackException.notFound(path.key()));
+        return entity(HttpResponse.ok().body(streamed(path, content)), path.key(), content.info(), null,
+                content.info().sizeBytes(), content.contentLength());
+    }
+
+    /**
+     * A StreamedFile body is sent with its Content-Length, read on the I/O executor, and closed at the end; the
+     * headers {@link #entity} sets win over the ones Micronaut adds for files.
+     */
+    private static StreamedFile streamed(ObjectPath path, ObjectContent content) {
+        return new StreamedFile(content.stream(), MediaType.of(ContentTypes.of(path.key())),
+                content.info().lastModified().toEpochMilli(), content.contentLength());
     }
 
     private static MutableHttpResponse<?> entity(MutableHttpResponse<?> response, String key, ObjectInfo info,
