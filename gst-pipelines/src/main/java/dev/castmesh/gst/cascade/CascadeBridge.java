@@ -31,11 +31,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -70,6 +69,7 @@ public final class CascadeBridge implements AutoCloseable {
     private final AtomicLong lastPacketNanos = new AtomicLong();
     private final ByteRate rate = new ByteRate();
     private final Object reattachLock = new Object();
+    private final BridgeWaits waits;
     private volatile UpstreamLeg current;
     private volatile String state = "CONNECTING";
     private volatile String error;
@@ -83,6 +83,7 @@ public final class CascadeBridge implements AutoCloseable {
         this.exec = new SerialExecutor("cascade " + name, CascadeRuntime.pool());
         this.pipeline = OwnedPipeline.create("cascade-" + name, (source, message) -> onError(message), null);
         this.downstream = WebRtcEndpoint.create("out", ice, exec, CascadeRuntime.scheduler());
+        this.waits = new BridgeWaits(name, options.timeout());
     }
 
     /**
@@ -321,57 +322,25 @@ public final class CascadeBridge implements AutoCloseable {
         Elements.link(pad, sink.getStaticPad("sink"));
     }
 
-    private void awaitOutlets(java.util.Set<MediaKind> kinds) {
-        long deadline = System.nanoTime() + options.timeout().toNanos();
-        while (true) {
-            boolean ready;
+    private void awaitOutlets(Set<MediaKind> kinds) {
+        waits.until(() -> {
             synchronized (outlets) {
-                ready = outlets.keySet().containsAll(kinds)
+                return outlets.keySet().containsAll(kinds)
                         && outlets.values().stream().allMatch(o -> o.sendPad().hasCurrentCaps());
             }
-            if (ready) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new CascadeException(CascadeException.Reason.TIMEOUT, "the source sent no "
-                        + kinds.stream().map(MediaKind::token).collect(Collectors.joining(" and ")) + " within "
-                        + options.timeout().toSeconds() + " s");
-            }
-            sleep(10);
-        }
+        }, () -> { }, "the source sent no " + kinds.stream().map(MediaKind::token).collect(Collectors.joining(" and ")));
     }
 
     private void awaitConnected() {
-        long deadline = System.nanoTime() + options.timeout().toNanos();
-        while (true) {
-            WebRTCPeerConnectionState s = downstream.connectionState();
-            if (s == WebRTCPeerConnectionState.CONNECTED) {
-                return;
-            }
-            if (s == WebRTCPeerConnectionState.FAILED || error != null) {
+        waits.until(() -> downstream.connectionState() == WebRTCPeerConnectionState.CONNECTED, () -> {
+            if (downstream.connectionState() == WebRTCPeerConnectionState.FAILED || error != null) {
                 throw new CascadeException(CascadeException.Reason.FAILED, "the connection to the target failed");
             }
-            if (System.nanoTime() > deadline) {
-                throw new CascadeException(CascadeException.Reason.TIMEOUT, "the connection to the target did not "
-                        + "come up within " + options.timeout().toSeconds() + " s");
-            }
-            sleep(10);
-        }
+        }, "the connection to the target did not come up");
     }
 
     private <T> T await(CompletableFuture<T> future, String what) {
-        try {
-            return future.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new CascadeException(CascadeException.Reason.TIMEOUT, "timed out after "
-                    + options.timeout().toSeconds() + " s waiting for " + what);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CascadeException(CascadeException.Reason.FAILED, "interrupted waiting for " + what);
-        } catch (ExecutionException e) {
-            LOG.debug("cascade {}: {} failed", name, what, e.getCause());
-            throw new CascadeException(CascadeException.Reason.FAILED, "WebRTC negotiation failed at " + what);
-        }
+        return waits.await(future, what);
     }
 
     private void onError(String message) {
@@ -398,14 +367,5 @@ public final class CascadeBridge implements AutoCloseable {
             outlets.forEach((k, o) -> carried.put(k, o.codec()));
         }
         return carried;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CascadeException(CascadeException.Reason.FAILED, "interrupted");
-        }
     }
 }
