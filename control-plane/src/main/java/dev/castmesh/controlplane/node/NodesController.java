@@ -1,8 +1,6 @@
 package dev.castmesh.controlplane.node;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castmesh.api.cluster.AgentPaths;
 import dev.castmesh.api.cluster.NodeAlias;
 import dev.castmesh.api.cluster.NodeHeartbeat;
@@ -48,11 +46,9 @@ final class NodesController {
     private final NodeRegistry registry;
     private final JsonBody<NodeHeartbeat> heartbeatBody;
     private final JsonBody<NodeRequest> requestBody;
-    private final ObjectMapper mapper;
 
     NodesController(NodeRegistry registry, ObjectMapper mapper) {
         this.registry = registry;
-        this.mapper = mapper;
         this.heartbeatBody = new JsonBody<>(mapper, NodeHeartbeat.class, "heartbeat");
         this.requestBody = new JsonBody<>(mapper, NodeRequest.class, "node");
     }
@@ -107,40 +103,11 @@ final class NodesController {
         if (secret == null) {
             return unauthorized("a heartbeat needs Authorization: Bearer <node or cluster secret>");
         }
-        NodeHeartbeat beat = BadRequestException.parse(() -> HeartbeatCheck.validate(heartbeatBody.read(withDefaults(json))));
+        NodeHeartbeat beat = BadRequestException.parse(() -> HeartbeatCheck.validate(heartbeatBody.read(json)));
         if (registry.heartbeat(alias, secret, beat) == NodeRegistry.HeartbeatResult.REJECTED) {
             return unauthorized("wrong secret for node '" + alias + "', or unknown node and no auto-registration with it");
         }
         return HttpResponse.noContent();
-    }
-
-    /**
-     * {@code autopush} and the streams' {@code recording} came after the first agents: a heartbeat without them means
-     * false (the strict body reader would refuse a missing primitive). Only bodies without the words pay for the
-     * extra parse.
-     */
-    private String withDefaults(String json) {
-        if (json == null || json.contains("\"autopush\"") && json.contains("\"recording\"")) {
-            return json;
-        }
-        try {
-            if (mapper.readTree(json) instanceof ObjectNode object) {
-                if (!object.has("autopush")) {
-                    object.put("autopush", false);
-                }
-                if (object.get("streams") instanceof com.fasterxml.jackson.databind.node.ArrayNode streams) {
-                    streams.forEach(stream -> {
-                        if (stream instanceof ObjectNode fields && !fields.has("recording")) {
-                            fields.put("recording", false);
-                        }
-                    });
-                }
-                return mapper.writeValueAsString(object);
-            }
-        } catch (JsonProcessingException e) {
-            // the body reader explains it
-        }
-        return json;
     }
 
     private static void checkSecretAndRegion(NodeRequest request) {

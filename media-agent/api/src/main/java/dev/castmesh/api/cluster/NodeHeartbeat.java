@@ -1,5 +1,8 @@
 package dev.castmesh.api.cluster;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import java.util.List;
 
 /**
@@ -16,10 +19,12 @@ import java.util.List;
  * @param agentToken the bearer token the control plane must send to this agent's API (one of its
  *                   {@code [auth] tokens}), or null when the agent runs open
  * @param autopush   {@code [cluster] autopush}: every stream published on this agent is to be pushed to a parent
- *                   (an agent of the control plane's own region); the control plane starts those pushes
+ *                   (an agent of the control plane's own region); the control plane starts those pushes. Absent
+ *                   (agents older than the flag) or null is read as false
  */
 public record NodeHeartbeat(String publicUrl, String region, NodeCapacity capacity, NodeLoad load,
-                            List<StreamSnapshot> streams, String agentToken, boolean autopush) {
+                            List<StreamSnapshot> streams, String agentToken,
+                            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean autopush) {
     public static final int MAX_STREAMS = 10_000;
 
     public NodeHeartbeat(String publicUrl, String region, NodeCapacity capacity, NodeLoad load,

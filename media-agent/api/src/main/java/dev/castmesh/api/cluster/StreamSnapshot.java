@@ -1,6 +1,8 @@
 package dev.castmesh.api.cluster;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 
 /**
  * One stream of an agent at heartbeat time.
@@ -17,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record StreamSnapshot(String stream, boolean publisher, String cascadeFrom, int viewers, long bitrateInBps,
-                             long bitrateOutBps, boolean recording) {
+                             long bitrateOutBps,
+                             @JsonSetter(nulls = Nulls.AS_EMPTY) boolean recording) {
 
     public StreamSnapshot(String stream, boolean publisher, String cascadeFrom, int viewers, long bitrateInBps,
                           long bitrateOutBps) {
