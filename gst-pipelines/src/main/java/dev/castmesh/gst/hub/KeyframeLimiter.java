@@ -21,6 +21,17 @@ final class KeyframeLimiter {
         pending = true;
     }
 
+    /** How long until a pending request may be sent (zero if now), or empty if none is pending. */
+    java.util.Optional<Duration> waitFor(Instant now) {
+        if (!pending) {
+            return java.util.Optional.empty();
+        }
+        if (last == Instant.MIN || !now.isBefore(last.plus(interval))) {
+            return java.util.Optional.of(Duration.ZERO);
+        }
+        return java.util.Optional.of(Duration.between(now, last.plus(interval)));
+    }
+
     /** True (and clears the pending flag) when a wanted request may be sent now. */
     boolean due(Instant now) {
         if (!pending || (last != Instant.MIN && now.isBefore(last.plus(interval)))) {

@@ -12,6 +12,7 @@ import dev.castmesh.gst.runtime.GstRuntime;
 import dev.castmesh.gst.sdp.AnswerPatcher;
 import dev.castmesh.gst.sdp.CodecPolicy;
 import dev.castmesh.gst.sdp.Direction;
+import dev.castmesh.gst.sdp.Leg;
 import dev.castmesh.gst.sdp.OfferRewriter;
 import dev.castmesh.gst.sdp.PublisherTrack;
 import dev.castmesh.gst.sdp.SdpFragment;
@@ -95,7 +96,7 @@ public final class MediaEngine implements AutoCloseable {
         SessionDescription offer = SdpParser.parse(offerSdp);
         List<PublisherTrack> tracks = CodecPolicy.planPublisher(offer);
         String narrowed = OfferRewriter.rewrite(offer, tracks.stream()
-                .collect(Collectors.toMap(PublisherTrack::mline, t -> t.format().payloadType())), Direction.SENDONLY);
+                .collect(Collectors.toMap(PublisherTrack::mline, t -> t.format().payloadType())), Direction.SENDONLY, Leg.PUBLISHER);
         String id = SessionIds.next();
         Stream s;
         synchronized (registryLock) {
@@ -128,7 +129,7 @@ public final class MediaEngine implements AutoCloseable {
         SessionDescription offer = SdpParser.parse(offerSdp);
         List<ViewerTrack> tracks = CodecPolicy.planViewer(stream, s.tracks(), offer);
         String narrowed = OfferRewriter.rewrite(offer, tracks.stream()
-                .collect(Collectors.toMap(ViewerTrack::mline, t -> t.viewerFormat().payloadType())), Direction.RECVONLY);
+                .collect(Collectors.toMap(ViewerTrack::mline, t -> t.viewerFormat().payloadType())), Direction.RECVONLY, Leg.VIEWER);
         String id = SessionIds.next();
         try {
             return new SessionAnswer(id, AnswerPatcher.restoreH264ProfileLevelId(

@@ -12,6 +12,7 @@ import dev.castmesh.gst.record.RecordingTap;
 import dev.castmesh.gst.runtime.Bounded;
 import dev.castmesh.gst.runtime.SerialExecutor;
 import dev.castmesh.gst.sdp.IceCandidate;
+import dev.castmesh.gst.sdp.Leg;
 import dev.castmesh.gst.sdp.MediaKind;
 import dev.castmesh.gst.sdp.PublisherTrack;
 import dev.castmesh.gst.sdp.RtpCaps;
@@ -33,9 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -108,7 +108,9 @@ final class Stream {
             WebRtcEndpoint endpoint = WebRtcEndpoint.create("publisher", ctx.ice(), exec, ctx.scheduler());
             publisher = new PublisherSession(id, endpoint, offer, tracks, liveness(ctx.options().sessionIdleTimeout()));
             for (PublisherTrack t : tracks) {
-                graph.addTee(t.kind(), SsrcDeclaration.primarySsrc(offer, t.mline()));
+                graph.addTrack(t, SsrcDeclaration.primarySsrc(offer, t.mline()));
+                endpoint.addReceiveTransceiver(Caps.fromString(RtpCaps.forReceiving(t.kind(), t.format(),
+                        offer.media().get(t.mline()).extensionsKeptBy(Leg.PUBLISHER))));
             }
             publisher.onPadAdded((element, pad) -> graph.linkPublisherPad(pad)
                     .ifPresent(kind -> exec.execute(() -> LOG.info("stream {}: publisher {} flowing", name, kind.token()))));
@@ -127,27 +129,31 @@ final class Stream {
     /** Builds a viewer's webrtcbin and one branch per track (direct or through a shared re-payloader). */
     CompletableFuture<String> addViewer(String id, SessionDescription offer, List<ViewerTrack> viewerTracks,
                                         String narrowedOffer) {
-        Map<Integer, CompletableFuture<Long>> ssrcs = new ConcurrentHashMap<>();
+        ViewerSsrcs ssrcs = new ViewerSsrcs();
         return exec.submit(() -> {
             requireLive();
             WebRtcEndpoint endpoint = WebRtcEndpoint.create("viewer-" + (++nextViewer), ctx.ice(), exec, ctx.scheduler());
             Duration silence = max(ctx.options().sessionIdleTimeout(), MIN_RTCP_SILENCE);
             ViewerSession viewer = new ViewerSession(id, endpoint, offer, viewerTracks, liveness(silence));
             viewers.put(id, viewer);
+            endpoint.onConnectionStateChange(() -> onViewerStateChanged(id));
             graph.adopt(endpoint.element());
             for (ViewerTrack t : viewerTracks) {
-                Pad sink = endpoint.requestSendPad(Caps.fromString(RtpCaps.forSending(t.kind(), t.viewerFormat())));
                 Element source;
                 if (t.direct()) {
                     source = graph.rawTee(t.kind());
-                    ssrcs.put(t.mline(), graph.publisherSsrc(t.kind()));
+                    ssrcs.add(t.mline(), graph.publisherSsrc(t.kind()));
                 } else {
                     Repayloader r = graph.acquireRepayloader(t, "repay-" + t.kind().token() + "-"
                             + t.viewerFormat().payloadType());
                     viewer.usesRepayloader(r);
-                    ssrcs.put(t.mline(), CompletableFuture.completedFuture(r.ssrc()));
+                    ssrcs.add(t.mline(), CompletableFuture.completedFuture(r.ssrc()));
                     source = r.output();
                 }
+                OptionalLong ssrc = ssrcs.now(t.mline());
+                Pad sink = endpoint.requestSendPad(Caps.fromString(ssrc.isPresent()
+                        ? RtpCaps.forSending(t.kind(), t.viewerFormat(), ssrc.getAsLong())
+                        : RtpCaps.forSending(t.kind(), t.viewerFormat())));
                 viewer.addBranch(ViewerBranch.link(graph, source, sink, viewer.elementName() + "-" + t.kind().token()));
             }
             publishSnapshot();
@@ -192,26 +198,14 @@ final class Stream {
     }
 
     /**
-     * Puts the SSRC each section will carry into the answer (see {@link SsrcDeclaration}). On the direct path
+     * Puts the SSRCs each section will carry into the answer (see {@link SsrcDeclaration}). On the direct path
      * an SSRC unknown so far (no {@code a=ssrc} in the publisher's offer, no packet yet) is waited for a
      * little; if it is still unknown the answer goes out without it, and a warning says so.
      */
-    private CompletableFuture<String> declareSsrcs(String answer, Map<Integer, CompletableFuture<Long>> ssrcs,
-                                                   String viewerId) {
-        CompletableFuture<Void> all = CompletableFuture.allOf(ssrcs.values().toArray(new CompletableFuture[0]))
-                .exceptionally(e -> null).completeOnTimeout(null, SSRC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        return all.thenApply(v -> {
-            Map<Integer, Long> known = new TreeMap<>();
-            ssrcs.forEach((mline, f) -> {
-                if (f.isDone() && !f.isCompletedExceptionally()) {
-                    known.put(mline, f.join());
-                } else {
-                    LOG.warn("stream {}: answer for viewer {} has no a=ssrc for m-line {} (publisher SSRC unknown)",
-                            name, viewerId, mline);
-                }
-            });
-            return SsrcDeclaration.declare(answer, known, name, "castmesh-" + viewerId);
-        });
+    private CompletableFuture<String> declareSsrcs(String answer, ViewerSsrcs ssrcs, String viewerId) {
+        return ssrcs.settled(SSRC_WAIT, mline -> LOG.warn("stream {}: answer for viewer {} has no a=ssrc for m-line {}"
+                        + " (publisher SSRC unknown)", name, viewerId, mline))
+                .thenApply(known -> SsrcDeclaration.declare(answer, known, name, "castmesh-" + viewerId));
     }
 
     /** Applies trickled candidates; completes once webrtcbin has them. */
@@ -277,11 +271,34 @@ final class Stream {
                 readStats(v);
             }
         }
+        sendDueKeyframe(now);
+        reap(now);
+        publishSnapshot();
+    }
+
+    /** A viewer that has just connected gets its key frame now (or as soon as the limiter allows), not at a tick. */
+    private void onViewerStateChanged(String id) {
+        ViewerSession v = viewers.get(id);
+        if (v == null || ended.isDone()) {
+            return;
+        }
+        Instant now = ctx.clock().instant();
+        if (v.pollState(now, ctx.pool()) && v.state() == SessionState.CONNECTED && hasVideo()) {
+            keyframes.want();
+            sendDueKeyframe(now);
+            keyframes.waitFor(now).ifPresent(wait -> ctx.scheduler().schedule(() -> exec.execute(() -> {
+                if (!ended.isDone()) {
+                    sendDueKeyframe(ctx.clock().instant());
+                }
+            }), wait.toMillis(), TimeUnit.MILLISECONDS));
+            publishSnapshot();
+        }
+    }
+
+    private void sendDueKeyframe(Instant now) {
         if (keyframes.due(now) && !graph.requestKeyframe()) {
             keyframes.want();
         }
-        reap(now);
-        publishSnapshot();
     }
 
     private void reap(Instant now) {

@@ -4,6 +4,8 @@ import dev.castmesh.gst.runtime.Elements;
 import dev.castmesh.gst.runtime.KeyframeRequests;
 import dev.castmesh.gst.runtime.OwnedPipeline;
 import dev.castmesh.gst.sdp.MediaKind;
+import dev.castmesh.gst.sdp.PublisherTrack;
+import dev.castmesh.gst.sdp.RtpCaps;
 import dev.castmesh.gst.sdp.ViewerTrack;
 import org.freedesktop.gstreamer.Bin;
 import org.freedesktop.gstreamer.Caps;
@@ -35,6 +37,8 @@ final class StreamGraph implements AutoCloseable {
 
     private final OwnedPipeline owned;
     private final Map<MediaKind, Element> rawTees = new EnumMap<>(MediaKind.class);
+    /** Per kind, what the publisher's pad links to: resets the packets' caps in front of the raw tee. */
+    private final Map<MediaKind, Element> inlets = new EnumMap<>(MediaKind.class);
     private final Map<Repayloader.Key, Repayloader> repayloaders = new LinkedHashMap<>();
     private final List<Element> adopted = new ArrayList<>();
     /** The SSRC the publisher declared in its offer, per kind (filled before the pipeline plays). */
@@ -56,10 +60,23 @@ final class StreamGraph implements AutoCloseable {
         owned.play();
     }
 
-    /** @param offeredSsrc the publisher's SSRC for this kind according to its offer, if it declared one */
-    void addTee(MediaKind kind, OptionalLong offeredSsrc) {
+    /**
+     * Adds the raw tee of a published track behind an inlet that gives its packets plain caps: the publisher's
+     * header extension ids and congestion feedback (in webrtcbin's caps) were negotiated with the publisher only, and
+     * a viewer's webrtcbin would otherwise answer them to a viewer that numbers its extensions differently.
+     *
+     * @param offeredSsrc the publisher's SSRC for this kind according to its offer, if it declared one
+     */
+    void addTrack(PublisherTrack track, OptionalLong offeredSsrc) {
+        MediaKind kind = track.kind();
+        Element inlet = Elements.make("capssetter", "inlet-" + kind.token());
+        inlet.set("caps", Caps.fromString(RtpCaps.forSending(kind, track.format())));
+        inlet.set("replace", true);
         Element tee = Elements.tee("tee-" + kind.token());
+        adopt(inlet);
         adopt(tee);
+        Elements.link(inlet.getStaticPad("src"), tee.getStaticPad("sink"));
+        inlets.put(kind, inlet);
         rawTees.put(kind, tee);
         offeredSsrc.ifPresent(ssrc -> offeredSsrcs.put(kind, ssrc));
         flowingSsrcs.put(kind, new CompletableFuture<>());
@@ -113,12 +130,12 @@ final class StreamGraph implements AutoCloseable {
      */
     Optional<MediaKind> linkPublisherPad(Pad pad) {
         Optional<MediaKind> kind = mediaOf(pad);
-        Element tee = kind.map(rawTees::get).orElse(null);
-        if (tee == null || tee.getStaticPad("sink").isLinked()) {
+        Element inlet = kind.map(inlets::get).orElse(null);
+        if (inlet == null || inlet.getStaticPad("sink").isLinked()) {
             discard(pad);
             return Optional.empty();
         }
-        Elements.link(pad, tee.getStaticPad("sink"));
+        Elements.link(pad, inlet.getStaticPad("sink"));
         ssrcOf(pad).ifPresent(ssrc -> flowingSsrcs.get(kind.get()).complete(ssrc));
         return kind;
     }
@@ -157,9 +174,9 @@ final class StreamGraph implements AutoCloseable {
 
     /** Asks the publisher for a video key frame (PLI/FIR from its rtpsession). */
     boolean requestKeyframe() {
-        Element tee = rawTees.get(MediaKind.VIDEO);
-        return tee != null && tee.getStaticPad("sink").isLinked()
-                && KeyframeRequests.requestUpstream(tee.getStaticPad("sink"));
+        Element inlet = inlets.get(MediaKind.VIDEO);
+        return inlet != null && inlet.getStaticPad("sink").isLinked()
+                && KeyframeRequests.requestUpstream(inlet.getStaticPad("sink"));
     }
 
     Repayloader acquireRepayloader(ViewerTrack track, String name) {

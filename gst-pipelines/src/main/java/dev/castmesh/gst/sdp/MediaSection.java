@@ -2,6 +2,7 @@ package dev.castmesh.gst.sdp;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One {@code m=} section of a session description.
@@ -12,12 +13,14 @@ import java.util.Optional;
  * @param mid the {@code a=mid} value, or empty
  * @param bundleOnly whether the section carries {@code a=bundle-only} (port 0 is then not a rejection)
  * @param formats the RTP formats with an rtpmap, in m-line order
+ * @param extensions the section's {@code a=extmap} lines
  */
 public record MediaSection(int index, String media, int port, String mid, Direction direction, boolean bundleOnly,
-                           List<RtpFormat> formats) {
+                           List<RtpFormat> formats, List<HeaderExtension> extensions) {
 
     public MediaSection {
         formats = List.copyOf(formats);
+        extensions = List.copyOf(extensions);
         mid = mid == null ? "" : mid;
     }
 
@@ -28,6 +31,19 @@ public record MediaSection(int index, String media, int port, String mid, Direct
     /** A section with port 0 that is not bundle-only was rejected by its writer. */
     public boolean rejected() {
         return port == 0 && !bundleOnly;
+    }
+
+    /** The extensions a leg negotiates, in offer order. */
+    public List<HeaderExtension> extensionsKeptBy(Leg leg) {
+        return extensions.stream().filter(e -> leg.keepsExtension(e.uri())).toList();
+    }
+
+    /** The RTX format ({@code rtx/…} with {@code apt=pt}) that repairs payload type {@code pt} here, if offered. */
+    public OptionalInt retransmissionFor(int pt) {
+        return formats.stream()
+                .filter(f -> f.encodingName().equalsIgnoreCase("rtx"))
+                .filter(f -> f.fmtp("apt").map(String::trim).filter(String.valueOf(pt)::equals).isPresent())
+                .mapToInt(RtpFormat::payloadType).findFirst();
     }
 
     public Optional<RtpFormat> format(int payloadType) {

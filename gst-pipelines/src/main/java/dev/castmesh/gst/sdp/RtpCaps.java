@@ -1,5 +1,6 @@
 package dev.castmesh.gst.sdp;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,27 @@ public final class RtpCaps {
      */
     public static String forSending(MediaKind kind, RtpFormat format) {
         return render(kind, format, false);
+    }
+
+    /**
+     * Like {@link #forSending(MediaKind, RtpFormat)} for packets of a known SSRC: webrtcbin then pairs an RTX SSRC with
+     * it in its answer ({@code a=ssrc-group:FID}) and configures its RTX sender with the same pair.
+     */
+    public static String forSending(MediaKind kind, RtpFormat format, long ssrc) {
+        return render(kind, format, false) + ", ssrc=(uint)" + ssrc;
+    }
+
+    /**
+     * Codec preferences for a receiving transceiver: everything the format says plus the header extensions to
+     * negotiate. webrtcbin 1.22 answers only the extensions its transceiver's preferences name, and its RTP session
+     * reads the transport-wide CC id from them to send feedback.
+     */
+    public static String forReceiving(MediaKind kind, RtpFormat format, List<HeaderExtension> extensions) {
+        StringBuilder caps = new StringBuilder(render(kind, format, true));
+        for (HeaderExtension e : extensions) {
+            caps.append(", extmap-").append(e.id()).append("=(string)").append(quote(e.uri()));
+        }
+        return caps.toString();
     }
 
     private static String render(MediaKind kind, RtpFormat format, boolean withFmtp) {

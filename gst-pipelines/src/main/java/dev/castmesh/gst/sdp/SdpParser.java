@@ -96,6 +96,7 @@ public final class SdpParser {
         private final Map<Integer, Map<String, String>> fmtps = new LinkedHashMap<>();
         private final Map<Integer, List<String>> feedback = new LinkedHashMap<>();
         private final List<String> wildcardFeedback = new ArrayList<>();
+        private final List<HeaderExtension> extensions = new ArrayList<>();
         private String mid = "";
         private Direction direction = Direction.SENDRECV;
         private boolean bundleOnly;
@@ -137,6 +138,7 @@ public final class SdpParser {
                 case "rtpmap" -> rtpmap(attr, value);
                 case "fmtp" -> fmtp(attr, value);
                 case "rtcp-fb" -> rtcpFeedback(value);
+                case "extmap" -> extmap(value);
                 default -> { }
             }
         }
@@ -170,6 +172,22 @@ public final class SdpParser {
             }
         }
 
+        /** {@code <id>[/<direction>] <uri> [<attributes>]}; an unusable line is ignored like an unknown attribute. */
+        private void extmap(String value) {
+            String[] parts = value.split("\\s+");
+            if (parts.length < 2) {
+                return;
+            }
+            try {
+                int id = Integer.parseInt(parts[0].split("/")[0]);
+                if (id >= 1 && id <= 255) {
+                    extensions.add(new HeaderExtension(id, parts[1]));
+                }
+            } catch (NumberFormatException ignored) {
+                // as above
+            }
+        }
+
         private void rtcpFeedback(String value) {
             String[] parts = value.split("\\s+", 2);
             if (parts.length < 2) {
@@ -199,7 +217,7 @@ public final class SdpParser {
                 formats.add(new RtpFormat(pt, enc[0], Integer.parseInt(enc[1].trim()), enc.length > 2 ? enc[2] : "",
                         fmtps.getOrDefault(pt, Map.of()), fb));
             }
-            return new MediaSection(index, media, port, mid, direction, bundleOnly, formats);
+            return new MediaSection(index, media, port, mid, direction, bundleOnly, formats, extensions);
         }
     }
 }

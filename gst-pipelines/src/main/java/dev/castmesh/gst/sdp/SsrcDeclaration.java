@@ -46,7 +46,9 @@ public final class SsrcDeclaration {
 
     /**
      * Rewrites the SSRC lines of the given sections of an answer: any {@code a=ssrc}, {@code a=ssrc-group}
-     * and {@code a=msid} there are replaced by one declared SSRC with a cname and an msid.
+     * and {@code a=msid} there are replaced by one declared SSRC with a cname and an msid, plus the RTX SSRC that
+     * webrtcbin's own {@code a=ssrc-group:FID} pairs with that SSRC, if any (receivers drop RTX on an undeclared
+     * SSRC).
      *
      * @param ssrcs m-line index to the SSRC sent in that section
      * @param streamId the msid stream id (made a token: letters, digits, {@code . _ -}, at most 64)
@@ -80,15 +82,34 @@ public final class SsrcDeclaration {
         long ssrc = ssrcs.get(index);
         String kind = section.get(0).substring(2).split("\\s+")[0];
         String track = token(kind + "-" + ssrc);
+        OptionalLong rtx = retransmissionSsrc(section, ssrc);
         for (String line : section) {
             if (!line.startsWith("a=ssrc:") && !line.startsWith("a=ssrc-group:") && !line.startsWith("a=msid:")) {
                 out.add(line);
             }
         }
         out.add("a=msid:" + msidStream + " " + track);
+        rtx.ifPresent(r -> out.add("a=ssrc-group:FID " + ssrc + " " + r));
         out.add("a=ssrc:" + ssrc + " cname:" + cname);
         out.add("a=ssrc:" + ssrc + " msid:" + msidStream + " " + track);
+        rtx.ifPresent(r -> {
+            out.add("a=ssrc:" + r + " cname:" + cname);
+            out.add("a=ssrc:" + r + " msid:" + msidStream + " " + track);
+        });
         section.clear();
+    }
+
+    /** The SSRC an {@code a=ssrc-group:FID <ssrc> <rtx>} of the section pairs with {@code ssrc}. */
+    private static OptionalLong retransmissionSsrc(List<String> section, long ssrc) {
+        for (String line : section) {
+            if (line.startsWith("a=ssrc-group:FID ")) {
+                String[] parts = line.substring("a=ssrc-group:FID ".length()).trim().split("\\s+");
+                if (parts.length == 2 && parts[0].equals(Long.toString(ssrc)) && parts[1].matches("\\d{1,10}")) {
+                    return OptionalLong.of(Long.parseLong(parts[1]));
+                }
+            }
+        }
+        return OptionalLong.empty();
     }
 
     private static java.util.Optional<String> existingCname(String sdp) {

@@ -8,7 +8,9 @@ import org.freedesktop.gstreamer.SDPMessage;
 import org.freedesktop.gstreamer.Structure;
 import org.freedesktop.gstreamer.glib.Natives;
 import org.freedesktop.gstreamer.lowlevel.GObjectAPI;
+import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import org.freedesktop.gstreamer.lowlevel.GstAPI;
 import org.freedesktop.gstreamer.glib.NativeEnum;
 import org.freedesktop.gstreamer.webrtc.WebRTCPeerConnectionState;
 import org.freedesktop.gstreamer.webrtc.WebRTCSDPType;
@@ -51,6 +53,33 @@ public final class WebRtcEndpoint {
         this.webrtc = webrtc;
         this.executor = executor;
         this.scheduler = scheduler;
+        NewTransceiver repair = (bin, transceiver, data) -> Retransmission.enable(transceiver);
+        pinned.add(repair);
+        webrtc.connect("on-new-transceiver", NewTransceiver.class, repair, repair);
+    }
+
+    /**
+     * Runs {@code listener} on the owner's executor whenever webrtcbin's connection state changes (so a newly
+     * connected peer is served at once rather than at the owner's next poll).
+     */
+    public void onConnectionStateChange(Runnable listener) {
+        PropertyNotify notify = (object, pspec, data) -> {
+            if (!closed) {
+                executor.execute(listener);
+            }
+        };
+        pinned.add(notify);
+        webrtc.connect("notify::connection-state", PropertyNotify.class, notify, notify);
+    }
+
+    /** GObject's {@code notify::<property>}: (object, param spec, user data). */
+    interface PropertyNotify extends GstAPI.GstCallback {
+        void callback(Pointer object, Pointer paramSpec, Pointer userData);
+    }
+
+    /** webrtcbin's {@code on-new-transceiver}: (webrtcbin, transceiver, user data). */
+    interface NewTransceiver extends GstAPI.GstCallback {
+        void callback(Pointer webrtcbin, Pointer transceiver, Pointer userData);
     }
 
     /**
@@ -66,6 +95,7 @@ public final class WebRtcEndpoint {
     public static WebRtcEndpoint wrap(Element webrtcbin, IceServers ice, Executor executor,
                                       ScheduledExecutorService scheduler) {
         webrtcbin.set("bundle-policy", BUNDLE_POLICY_MAX_BUNDLE);
+        IceAgentTuning.disableUpnp(webrtcbin);
         ice.applyTo(webrtcbin);
         return new WebRtcEndpoint(webrtcbin, executor, scheduler);
     }
@@ -74,7 +104,10 @@ public final class WebRtcEndpoint {
         return webrtc;
     }
 
-    /** Answerer: applies the remote offer and returns the local answer once ICE gathering completed. */
+    /**
+     * Answerer: applies the remote offer and returns the local answer once ICE gathering completed.
+     *
+     */
     public CompletableFuture<String> answer(String offerSdp, Duration gatherTimeout) {
         return setRemote(WebRTCSDPType.OFFER, offerSdp)
                 .thenComposeAsync(v -> create("create-answer", "answer"), executor)
@@ -123,9 +156,11 @@ public final class WebRtcEndpoint {
         return pad;
     }
 
-    /** Makes the transceiver behind a webrtcbin pad negotiate exactly these formats. */
+    /** Makes the transceiver behind a webrtcbin pad negotiate exactly these formats (with loss repair). */
     public static void setCodecPreferences(Pad pad, Caps codecPreferences) {
-        transceiver(pad).set("codec-preferences", codecPreferences);
+        GstObject transceiver = transceiver(pad);
+        transceiver.set("codec-preferences", codecPreferences);
+        transceiver.set("do-nack", true);
     }
 
     /**
@@ -146,12 +181,16 @@ public final class WebRtcEndpoint {
         transceiver(pad).set("direction", direction);
     }
 
-    /** Offerer that only receives: adds a receive-only transceiver offering the formats in {@code caps}. */
+    /**
+     * Adds a receive-only transceiver for the formats in {@code caps}: an offerer offers them; an answerer matches
+     * it to the offer's section of that kind and answers from these preferences (header extensions included).
+     */
     public void addReceiveTransceiver(Caps caps) {
         GstObject transceiver = webrtc.emit(GstObject.class, "add-transceiver", DIRECTION_RECVONLY, caps);
         if (transceiver == null) {
             throw new IllegalStateException("webrtcbin refused the transceiver");
         }
+        transceiver.set("do-nack", true);
         pinned.add(transceiver);
     }
 

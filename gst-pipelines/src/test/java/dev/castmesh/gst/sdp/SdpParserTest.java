@@ -30,6 +30,15 @@ class SdpParserTest {
     }
 
     @Test
+    void readsHeaderExtensionsAndIgnoresUnusableOnes() {
+        SessionDescription sd = SdpParser.parse(SdpSamples.offer("m=video 9 UDP/TLS/RTP/SAVPF 96\na=mid:0\n"
+                + "a=rtpmap:96 VP8/90000\na=extmap:3 http://example/a\na=extmap:4/sendonly urn:b\na=extmap:x urn:c\n"
+                + "a=extmap:0 urn:d\na=extmap:7"));
+        assertEquals(java.util.List.of(new HeaderExtension(3, "http://example/a"), new HeaderExtension(4, "urn:b")),
+                sd.media().get(0).extensions());
+    }
+
+    @Test
     void toleratesLfLineEndingsAndWildcardFeedback() {
         String sdp = SdpSamples.offer("m=video 9 UDP/TLS/RTP/SAVPF 100\na=mid:v\na=rtpmap:100 VP8/90000\n"
                 + "a=rtcp-fb:* nack pli\na=recvonly").replace("\r\n", "\n");

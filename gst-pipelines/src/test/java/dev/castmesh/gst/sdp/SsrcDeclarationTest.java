@@ -40,4 +40,17 @@ class SsrcDeclarationTest {
         assertTrue(SsrcDeclaration.declare("v=0\r\nm=video 9 X 96\r\n", Map.of(0, 7L), "s", "fb")
                 .contains("a=ssrc:7 cname:fb\r\n"));
     }
+
+    @Test
+    void keepsTheRtxSsrcWebrtcbinPairedWithTheDeclaredSsrc() {
+        String answer = "v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97\r\na=mid:0\r\na=rtpmap:96 VP8/90000\r\n"
+                + "a=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\na=ssrc-group:FID 11 12\r\na=ssrc:11 cname:c\r\n"
+                + "a=ssrc:12 cname:c\r\na=sendonly\r\n";
+        String patched = SsrcDeclaration.declare(answer, Map.of(0, 11L), "s", "fb");
+        assertTrue(patched.contains("a=ssrc-group:FID 11 12\r\na=ssrc:11 cname:c\r\na=ssrc:11 msid:s video-11\r\n"
+                + "a=ssrc:12 cname:c\r\na=ssrc:12 msid:s video-11\r\n"), patched);
+        String other = SsrcDeclaration.declare(answer, Map.of(0, 99L), "s", "fb");
+        assertFalse(other.contains("FID"), "an RTX pairing for another SSRC is dropped: " + other);
+        assertFalse(other.contains("a=ssrc:12"), other);
+    }
 }
