@@ -39,6 +39,7 @@ final class StreamGraph implements AutoCloseable {
     private final Map<MediaKind, Element> rawTees = new EnumMap<>(MediaKind.class);
     /** Per kind, what the publisher's pad links to: resets the packets' caps in front of the raw tee. */
     private final Map<MediaKind, Element> inlets = new EnumMap<>(MediaKind.class);
+    private final Map<MediaKind, String> inletCaps = new EnumMap<>(MediaKind.class);
     private final Map<Repayloader.Key, Repayloader> repayloaders = new LinkedHashMap<>();
     private final List<Element> adopted = new ArrayList<>();
     /** The SSRC the publisher declared in its offer, per kind (filled before the pipeline plays). */
@@ -70,7 +71,8 @@ final class StreamGraph implements AutoCloseable {
     void addTrack(PublisherTrack track, OptionalLong offeredSsrc) {
         MediaKind kind = track.kind();
         Element inlet = Elements.make("capssetter", "inlet-" + kind.token());
-        inlet.set("caps", Caps.fromString(RtpCaps.forSending(kind, track.format())));
+        inletCaps.put(kind, RtpCaps.forSending(kind, track.format()));
+        inlet.set("caps", Caps.fromString(inletCaps.get(kind)));
         inlet.set("replace", true);
         Element tee = Elements.tee("tee-" + kind.token());
         adopt(inlet);
@@ -135,8 +137,11 @@ final class StreamGraph implements AutoCloseable {
             discard(pad);
             return Optional.empty();
         }
+        OptionalLong ssrc = ssrcOf(pad);
+        // the SSRC stays in the caps: viewers' RTP sessions need it to serve key-frame requests
+        ssrc.ifPresent(s -> inlet.set("caps", Caps.fromString(inletCaps.get(kind.get()) + ", ssrc=(uint)" + s)));
         Elements.link(pad, inlet.getStaticPad("sink"));
-        ssrcOf(pad).ifPresent(ssrc -> flowingSsrcs.get(kind.get()).complete(ssrc));
+        ssrc.ifPresent(s -> flowingSsrcs.get(kind.get()).complete(s));
         return kind;
     }
 
