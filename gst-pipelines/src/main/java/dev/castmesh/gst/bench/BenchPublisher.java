@@ -4,6 +4,7 @@ import dev.castmesh.gst.client.HttpSdpExchange;
 import dev.castmesh.gst.runtime.OwnedPipeline;
 import dev.castmesh.gst.runtime.SerialExecutor;
 import dev.castmesh.gst.webrtc.IceServers;
+import dev.castmesh.gst.webrtc.LossRepair;
 import dev.castmesh.gst.webrtc.WebRtcEndpoint;
 import dev.castmesh.gst.webrtc.WebRtcStats;
 import org.freedesktop.gstreamer.Element;
@@ -57,7 +58,7 @@ final class BenchPublisher implements AutoCloseable {
         OwnedPipeline pipeline = OwnedPipeline.parse(pipelineDescription(kbps, keyframeInterval),
                 (src, message) -> System.err.println("publisher error: " + message), null);
         Element webrtc = pipeline.pipeline().getElementByName("webrtc");
-        WebRtcEndpoint endpoint = WebRtcEndpoint.wrap(webrtc, IceServers.fromUrls(List.of()), exec, BenchRuntime.TIMER);
+        WebRtcEndpoint endpoint = WebRtcEndpoint.wrap(webrtc, IceServers.fromUrls(List.of()), LossRepair.DEFAULT, exec, BenchRuntime.TIMER);
         HttpSdpExchange exchange = new HttpSdpExchange(whip, token, timeout);
         BenchPublisher publisher = new BenchPublisher(pipeline, endpoint, exchange, probe);
         try {

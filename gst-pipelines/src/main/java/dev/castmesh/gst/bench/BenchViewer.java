@@ -7,6 +7,7 @@ import dev.castmesh.gst.sdp.MediaKind;
 import dev.castmesh.gst.sdp.RtpCaps;
 import dev.castmesh.gst.sdp.RtpFormat;
 import dev.castmesh.gst.webrtc.IceServers;
+import dev.castmesh.gst.webrtc.LossRepair;
 import dev.castmesh.gst.webrtc.WebRtcEndpoint;
 import dev.castmesh.gst.webrtc.WebRtcStats;
 import org.freedesktop.gstreamer.Caps;
@@ -46,7 +47,7 @@ final class BenchViewer implements AutoCloseable {
     static BenchViewer start(URI whep, Optional<String> token, Duration timeout, Pad.PROBE probe)
             throws IOException, InterruptedException {
         OwnedPipeline pipeline = OwnedPipeline.create("bench-viewer", (src, message) -> { }, null);
-        WebRtcEndpoint endpoint = WebRtcEndpoint.create("webrtc", IceServers.fromUrls(List.of()),
+        WebRtcEndpoint endpoint = WebRtcEndpoint.create("webrtc", IceServers.fromUrls(List.of()), LossRepair.DEFAULT,
                 BenchRuntime.executor("viewer"), BenchRuntime.TIMER);
         HttpSdpExchange exchange = new HttpSdpExchange(whep, token, timeout);
         BenchViewer viewer = new BenchViewer(pipeline, endpoint, exchange);

@@ -12,6 +12,7 @@ import dev.castmesh.gst.sdp.RtpCaps;
 import dev.castmesh.gst.sdp.RtpFormat;
 import dev.castmesh.gst.sdp.SdpParser;
 import dev.castmesh.gst.webrtc.IceServers;
+import dev.castmesh.gst.webrtc.LossRepair;
 import dev.castmesh.gst.webrtc.WebRtcEndpoint;
 import dev.castmesh.gst.webrtc.WebRtcStats;
 import org.freedesktop.gstreamer.Buffer;
@@ -82,7 +83,7 @@ public final class CascadeBridge implements AutoCloseable {
         this.ice = IceServers.fromUrls(options.iceServers());
         this.exec = new SerialExecutor("cascade " + name, CascadeRuntime.pool());
         this.pipeline = OwnedPipeline.create("cascade-" + name, (source, message) -> onError(message), null);
-        this.downstream = WebRtcEndpoint.create("out", ice, exec, CascadeRuntime.scheduler());
+        this.downstream = WebRtcEndpoint.create("out", ice, LossRepair.DEFAULT, exec, CascadeRuntime.scheduler());
         this.waits = new BridgeWaits(name, options.timeout());
     }
 
@@ -207,7 +208,7 @@ public final class CascadeBridge implements AutoCloseable {
     /** Adds a source leg to the playing pipeline and negotiates it; returns once its answer is applied. */
     private UpstreamLeg attach(SdpExchange source) {
         int n = attachments.incrementAndGet();
-        WebRtcEndpoint endpoint = WebRtcEndpoint.create("in-" + n, ice, exec, CascadeRuntime.scheduler());
+        WebRtcEndpoint endpoint = WebRtcEndpoint.create("in-" + n, ice, LossRepair.DEFAULT, exec, CascadeRuntime.scheduler());
         UpstreamLeg leg = new UpstreamLeg("in-" + n, endpoint, source);
         Element.PAD_ADDED onPad = (element, pad) -> onSourcePad(leg, pad);
         leg.keep(onPad);

@@ -10,6 +10,7 @@ import dev.castmesh.gst.sdp.RtpCaps;
 import dev.castmesh.gst.sdp.SdpParser;
 import dev.castmesh.gst.sdp.SessionDescription;
 import dev.castmesh.gst.webrtc.IceServers;
+import dev.castmesh.gst.webrtc.LossRepair;
 import dev.castmesh.gst.webrtc.WebRtcEndpoint;
 import dev.castmesh.gst.webrtc.WebRtcStats;
 import org.freedesktop.gstreamer.Caps;
@@ -56,7 +57,7 @@ public final class WhepClient implements AutoCloseable {
         try {
             OwnedPipeline pipeline = OwnedPipeline.create("whep-client", (src, message) -> session.onError(message),
                     session::onEos);
-            WebRtcEndpoint endpoint = WebRtcEndpoint.create("webrtc", IceServers.fromUrls(options.iceServers()),
+            WebRtcEndpoint endpoint = WebRtcEndpoint.create("webrtc", IceServers.fromUrls(options.iceServers()), LossRepair.DEFAULT,
                     session.executor(), ClientRuntime.scheduler());
             session.attach(pipeline, endpoint);
             pipeline.pipeline().add(endpoint.element());

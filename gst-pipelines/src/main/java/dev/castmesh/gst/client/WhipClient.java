@@ -3,6 +3,7 @@ package dev.castmesh.gst.client;
 import dev.castmesh.gst.runtime.GstRuntime;
 import dev.castmesh.gst.runtime.OwnedPipeline;
 import dev.castmesh.gst.webrtc.IceServers;
+import dev.castmesh.gst.webrtc.LossRepair;
 import dev.castmesh.gst.webrtc.WebRtcEndpoint;
 import dev.castmesh.gst.webrtc.WebRtcStats;
 import org.freedesktop.gstreamer.Element;
@@ -45,7 +46,7 @@ public final class WhipClient implements AutoCloseable {
             OwnedPipeline pipeline = OwnedPipeline.parse(source.pipelineDescription(overlay()),
                     (src, message) -> session.onError(message), session::onEos);
             Element webrtc = pipeline.pipeline().getElementByName("webrtc");
-            session.attach(pipeline, WebRtcEndpoint.wrap(webrtc, IceServers.fromUrls(iceServers), session.executor(),
+            session.attach(pipeline, WebRtcEndpoint.wrap(webrtc, IceServers.fromUrls(iceServers), LossRepair.DEFAULT, session.executor(),
                     ClientRuntime.scheduler()));
             AtomicInteger ended = new AtomicInteger();
             for (Pad pad : webrtc.getSinkPads()) {

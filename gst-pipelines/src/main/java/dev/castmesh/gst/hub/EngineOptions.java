@@ -1,5 +1,7 @@
 package dev.castmesh.gst.hub;
 
+import dev.castmesh.gst.webrtc.LossRepair;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,18 +13,21 @@ import java.util.Objects;
  * @param negotiationTimeout the longest a publish/subscribe call waits for its answer (incl. ICE gathering)
  * @param sessionIdleTimeout a session that has not connected, or has been silent, this long is ended;
  *                           RTCP-based silence of viewers is never judged on less than 12 s
+ * @param repair NACK/RTX on publishers, viewers and cascade legs, and the publishers' jitter buffer
  */
-public record EngineOptions(List<String> stunTurnUrls, Duration negotiationTimeout, Duration sessionIdleTimeout) {
+public record EngineOptions(List<String> stunTurnUrls, Duration negotiationTimeout, Duration sessionIdleTimeout,
+                            LossRepair repair) {
 
     public EngineOptions {
         stunTurnUrls = List.copyOf(Objects.requireNonNull(stunTurnUrls, "stunTurnUrls"));
         requirePositive(negotiationTimeout, "negotiationTimeout");
         requirePositive(sessionIdleTimeout, "sessionIdleTimeout");
+        Objects.requireNonNull(repair, "repair");
     }
 
-    /** No ICE servers, 10 s negotiation timeout, 30 s idle timeout. */
+    /** No ICE servers, 10 s negotiation timeout, 30 s idle timeout, loss repair on. */
     public static EngineOptions defaults() {
-        return new EngineOptions(List.of(), Duration.ofSeconds(10), Duration.ofSeconds(30));
+        return new EngineOptions(List.of(), Duration.ofSeconds(10), Duration.ofSeconds(30), LossRepair.DEFAULT);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -105,7 +105,7 @@ final class Stream {
     CompletableFuture<String> startPublisher(String id, SessionDescription offer, String narrowedOffer) {
         return exec.submit(() -> {
             requireLive();
-            WebRtcEndpoint endpoint = WebRtcEndpoint.create("publisher", ctx.ice(), exec, ctx.scheduler());
+            WebRtcEndpoint endpoint = WebRtcEndpoint.create("publisher", ctx.ice(), ctx.options().repair(), exec, ctx.scheduler());
             publisher = new PublisherSession(id, endpoint, offer, tracks, liveness(ctx.options().sessionIdleTimeout()));
             for (PublisherTrack t : tracks) {
                 graph.addTrack(t, SsrcDeclaration.primarySsrc(offer, t.mline()));
@@ -132,7 +132,8 @@ final class Stream {
         ViewerSsrcs ssrcs = new ViewerSsrcs();
         return exec.submit(() -> {
             requireLive();
-            WebRtcEndpoint endpoint = WebRtcEndpoint.create("viewer-" + (++nextViewer), ctx.ice(), exec, ctx.scheduler());
+            WebRtcEndpoint endpoint = WebRtcEndpoint.create("viewer-" + (++nextViewer), ctx.ice(), ctx.options().repair(), exec,
+                    ctx.scheduler());
             Duration silence = max(ctx.options().sessionIdleTimeout(), MIN_RTCP_SILENCE);
             ViewerSession viewer = new ViewerSession(id, endpoint, offer, viewerTracks, liveness(silence));
             viewers.put(id, viewer);

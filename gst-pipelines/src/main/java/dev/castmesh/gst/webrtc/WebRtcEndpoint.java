@@ -43,19 +43,24 @@ public final class WebRtcEndpoint {
     public static final int DIRECTION_RECVONLY = 3;
 
     private final Element webrtc;
+    private final LossRepair repair;
     private final Executor executor;
     private final ScheduledExecutorService scheduler;
     private final Set<PromiseCall<?>> inflight = ConcurrentHashMap.newKeySet();
     private final List<Object> pinned = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private WebRtcEndpoint(Element webrtc, Executor executor, ScheduledExecutorService scheduler) {
+    private WebRtcEndpoint(Element webrtc, LossRepair repair, Executor executor, ScheduledExecutorService scheduler) {
         this.webrtc = webrtc;
+        this.repair = repair;
         this.executor = executor;
         this.scheduler = scheduler;
-        NewTransceiver repair = (bin, transceiver, data) -> Retransmission.enable(transceiver);
-        pinned.add(repair);
-        webrtc.connect("on-new-transceiver", NewTransceiver.class, repair, repair);
+        webrtc.set("latency", (int) repair.jitterBuffer().toMillis());
+        if (repair.enabled()) {
+            NewTransceiver enable = (bin, transceiver, data) -> Retransmission.enable(transceiver);
+            pinned.add(enable);
+            webrtc.connect("on-new-transceiver", NewTransceiver.class, enable, enable);
+        }
     }
 
     /**
@@ -86,18 +91,18 @@ public final class WebRtcEndpoint {
      * @param executor runs continuations (the owner's serial executor)
      * @param scheduler polls ICE gathering
      */
-    public static WebRtcEndpoint create(String name, IceServers ice, Executor executor,
+    public static WebRtcEndpoint create(String name, IceServers ice, LossRepair repair, Executor executor,
                                         ScheduledExecutorService scheduler) {
-        return wrap(Elements.make("webrtcbin", name), ice, executor, scheduler);
+        return wrap(Elements.make("webrtcbin", name), ice, repair, executor, scheduler);
     }
 
     /** Wraps a webrtcbin that is already part of a parsed pipeline (max-bundle, ICE servers applied). */
-    public static WebRtcEndpoint wrap(Element webrtcbin, IceServers ice, Executor executor,
+    public static WebRtcEndpoint wrap(Element webrtcbin, IceServers ice, LossRepair repair, Executor executor,
                                       ScheduledExecutorService scheduler) {
         webrtcbin.set("bundle-policy", BUNDLE_POLICY_MAX_BUNDLE);
         IceAgentTuning.disableUpnp(webrtcbin);
         ice.applyTo(webrtcbin);
-        return new WebRtcEndpoint(webrtcbin, executor, scheduler);
+        return new WebRtcEndpoint(webrtcbin, repair, executor, scheduler);
     }
 
     public Element element() {
@@ -152,15 +157,10 @@ public final class WebRtcEndpoint {
         if (pad == null) {
             throw new IllegalStateException("webrtcbin refused a sink pad");
         }
-        setCodecPreferences(pad, codecPreferences);
-        return pad;
-    }
-
-    /** Makes the transceiver behind a webrtcbin pad negotiate exactly these formats (with loss repair). */
-    public static void setCodecPreferences(Pad pad, Caps codecPreferences) {
         GstObject transceiver = transceiver(pad);
         transceiver.set("codec-preferences", codecPreferences);
-        transceiver.set("do-nack", true);
+        transceiver.set("do-nack", repair.enabled());
+        return pad;
     }
 
     /**
@@ -190,7 +190,7 @@ public final class WebRtcEndpoint {
         if (transceiver == null) {
             throw new IllegalStateException("webrtcbin refused the transceiver");
         }
-        transceiver.set("do-nack", true);
+        transceiver.set("do-nack", repair.enabled());
         pinned.add(transceiver);
     }
 

@@ -29,7 +29,8 @@ class IsolationIT {
 
     @BeforeAll
     static void start() {
-        engine = MediaEngine.start(new EngineOptions(List.of(), Duration.ofSeconds(10), IDLE));
+        engine = MediaEngine.start(new EngineOptions(List.of(), Duration.ofSeconds(10), IDLE,
+                dev.castmesh.gst.webrtc.LossRepair.DEFAULT));
     }
 
     @AfterAll

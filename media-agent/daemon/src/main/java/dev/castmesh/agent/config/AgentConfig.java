@@ -10,37 +10,39 @@ import java.util.List;
  *
  * @param iceServers {@code [[ice_servers]]}: sent as WHIP/WHEP {@code Link} headers and given to webrtcbin
  * @param cluster    {@code [cluster]}: the control plane to send heartbeats to; null = standalone
+ * @param media      {@code [media]}: loss repair and the receive jitter buffer
  * @param recorder   {@code [recorder]}: automatic recording, segment duration, local spool
  */
 public record AgentConfig(HttpConfig http, AuthConfig auth, List<IceServer> iceServers, StrategyConfig strategy,
-                          WebRtcConfig webrtc, ClusterConfig cluster, RecorderConfig recorder) {
+                          WebRtcConfig webrtc, MediaConfig media, ClusterConfig cluster, RecorderConfig recorder) {
     public AgentConfig {
         http = http == null ? HttpConfig.defaults() : http;
         auth = auth == null ? AuthConfig.open() : auth;
         iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
         strategy = strategy == null ? StrategyConfig.defaults() : strategy;
         webrtc = webrtc == null ? WebRtcConfig.defaults() : webrtc;
+        media = media == null ? MediaConfig.defaults() : media;
         recorder = recorder == null ? RecorderConfig.defaults() : recorder;
     }
 
     public static AgentConfig defaults() {
-        return new AgentConfig(null, null, null, null, null, null, null);
+        return new AgentConfig(null, null, null, null, null, null, null, null);
     }
 
     public AgentConfig withHttp(HttpConfig value) {
-        return new AgentConfig(value, auth, iceServers, strategy, webrtc, cluster, recorder);
+        return new AgentConfig(value, auth, iceServers, strategy, webrtc, media, cluster, recorder);
     }
 
     public AgentConfig withAuth(AuthConfig value) {
-        return new AgentConfig(http, value, iceServers, strategy, webrtc, cluster, recorder);
+        return new AgentConfig(http, value, iceServers, strategy, webrtc, media, cluster, recorder);
     }
 
     public AgentConfig withCluster(ClusterConfig value) {
-        return new AgentConfig(http, auth, iceServers, strategy, webrtc, value, recorder);
+        return new AgentConfig(http, auth, iceServers, strategy, webrtc, media, value, recorder);
     }
 
     public AgentConfig withRecorder(RecorderConfig value) {
-        return new AgentConfig(http, auth, iceServers, strategy, webrtc, cluster, value);
+        return new AgentConfig(http, auth, iceServers, strategy, webrtc, media, cluster, value);
     }
 
     /** Part of a cluster: {@code [cluster]} is present. */
@@ -49,6 +51,6 @@ public record AgentConfig(HttpConfig http, AuthConfig auth, List<IceServer> iceS
     }
 
     public AgentConfig withStrategy(StrategyConfig value) {
-        return new AgentConfig(http, auth, iceServers, value, webrtc, cluster, recorder);
+        return new AgentConfig(http, auth, iceServers, value, webrtc, media, cluster, recorder);
     }
 }

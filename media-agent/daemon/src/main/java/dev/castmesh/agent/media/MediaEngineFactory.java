@@ -3,9 +3,12 @@ package dev.castmesh.agent.media;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.gst.hub.EngineOptions;
 import dev.castmesh.gst.hub.MediaEngine;
+import dev.castmesh.gst.webrtc.LossRepair;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+
+import java.time.Duration;
 
 /**
  * The one {@link MediaEngine} of the agent, started with the context (so a missing GStreamer plugin stops
@@ -17,6 +20,7 @@ final class MediaEngineFactory {
     @Bean(preDestroy = "close")
     MediaEngine mediaEngine(AgentConfig config) {
         return MediaEngine.start(new EngineOptions(EngineUrls.of(config.iceServers()),
-                config.webrtc().negotiationTimeout(), config.webrtc().sessionIdleTimeout()));
+                config.webrtc().negotiationTimeout(), config.webrtc().sessionIdleTimeout(),
+                new LossRepair(config.media().lossRepair(), Duration.ofMillis(config.media().jitterBufferMs()))));
     }
 }
