@@ -23,14 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PacketLoss implements AutoCloseable {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private final String table;
+    private final LossTable table;
     private final Thread shutdownHook;
     private Impairment impairment = Impairment.NONE; // guarded by this
     private boolean closed; // guarded by this
 
-    private PacketLoss(String table) {
+    private PacketLoss(LossTable table) {
         this.table = table;
-        this.shutdownHook = new Thread(this::deleteTable, "packet-loss-cleanup-" + table);
+        this.shutdownHook = new Thread(this::deleteTable, "packet-loss-cleanup-" + table.name());
     }
 
     /** Creates the users if needed and a table that marks their UDP, with no loss yet. */
@@ -38,10 +38,11 @@ public final class PacketLoss implements AutoCloseable {
         HostTools.requireRoot();
         List<Integer> uids = Arrays.stream(users).map(SystemUsers::ensure).toList();
         deleteStaleTables();
-        PacketLoss loss = new PacketLoss(NftScript.tableName(ProcessHandle.current().pid(), SEQUENCE.incrementAndGet()));
+        warnAboutForeignMarkDroppers();
+        PacketLoss loss = new PacketLoss(LossTable.of(ProcessHandle.current().pid(), SEQUENCE.incrementAndGet()));
         Runtime.getRuntime().addShutdownHook(loss.shutdownHook);
         try {
-            HostTools.nft(NftScript.create(loss.table, uids, Impairment.NONE));
+            HostTools.nft(loss.table.create(uids, Impairment.NONE));
         } catch (RuntimeException e) {
             loss.close();
             throw e;
@@ -70,22 +71,23 @@ public final class PacketLoss implements AutoCloseable {
     /** Marked packets dropped since the impairment last changed (the rules and their counters are replaced). */
     public synchronized long droppedPackets() {
         requireOpen();
-        return NftScript.droppedPackets(HostTools.nftList("chain", "inet", table, "in"));
+        return LossTable.droppedPackets(HostTools.nftList("chain", "inet", table.name(), "in"));
     }
 
+    /** The nftables table's name. */
     public String table() {
-        return table;
+        return table.name();
     }
 
     private void apply(Impairment next) {
         requireOpen();
-        HostTools.nft(NftScript.update(table, next));
+        HostTools.nft(table.update(next));
         impairment = next;
     }
 
     private void requireOpen() {
         if (closed) {
-            throw new IllegalStateException("packet loss table " + table + " is closed");
+            throw new IllegalStateException("packet loss table " + table.name() + " is closed");
         }
     }
 
@@ -105,30 +107,37 @@ public final class PacketLoss implements AutoCloseable {
     }
 
     private void deleteTable() {
-        if (tableExists(table)) {
-            HostTools.nft(NftScript.delete(table));
+        if (tableExists(table.name())) {
+            HostTools.nft(table.delete());
         }
     }
 
     private static boolean tableExists(String table) {
-        return NftScript.lossTables(HostTools.nftList("tables")).contains(table);
+        return LossTable.lossTables(HostTools.nftList("tables")).contains(table);
     }
 
     private static void deleteStaleTables() {
-        for (String stale : NftScript.lossTables(HostTools.nftList("tables"))) {
-            OptionalLong owner = NftScript.ownerPid(stale);
+        for (String stale : LossTable.lossTables(HostTools.nftList("tables"))) {
+            OptionalLong owner = LossTable.ownerPid(stale);
             if (owner.isEmpty()) {
                 System.err.println("PacketLoss: leaving table inet " + stale + " alone (not named by PacketLoss)");
             } else if (ProcessHandle.of(owner.getAsLong()).isEmpty()) {
                 System.err.println("PacketLoss: deleting table inet " + stale + " left by a run that is gone");
                 try {
-                    HostTools.nft(NftScript.delete(stale));
+                    HostTools.nft("delete table inet " + stale + "\n");
                 } catch (IllegalStateException e) {
                     if (tableExists(stale)) {
                         throw e;
                     } // another run deleted it first
                 }
             }
+        }
+    }
+
+    private static void warnAboutForeignMarkDroppers() {
+        for (String other : LossTable.foreignMarkDroppers(HostTools.nftList("ruleset"))) {
+            System.err.println("PacketLoss: table " + other + " drops packets by mark; if it is another run's loss"
+                    + " recipe, it may also drop what this test sends (or not: this table uses its own mark)");
         }
     }
 }

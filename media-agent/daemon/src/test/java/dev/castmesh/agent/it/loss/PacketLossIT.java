@@ -48,16 +48,17 @@ class PacketLossIT {
         while (ProcessHandle.of(gone).isPresent()) {
             gone++;
         }
-        String stale = NftScript.tableName(gone, 1);
-        HostTools.nft(NftScript.create(stale, List.of(SystemUsers.ensure(USER)), Impairment.NONE.loss(100)));
+        LossTable staleTable = LossTable.of(gone, 1);
+        String stale = staleTable.name();
+        HostTools.nft(staleTable.create(List.of(SystemUsers.ensure(USER)), Impairment.NONE.loss(100)));
         String own;
         try (PacketLoss loss = PacketLoss.start(USER)) {
             own = loss.table();
-            List<String> tables = NftScript.lossTables(HostTools.nftList("tables"));
+            List<String> tables = LossTable.lossTables(HostTools.nftList("tables"));
             assertFalse(tables.contains(stale), "stale table deleted: " + tables);
             assertTrue(tables.contains(own), "own table exists: " + tables);
         }
-        assertFalse(NftScript.lossTables(HostTools.nftList("tables")).contains(own), "close() deleted " + own);
+        assertFalse(LossTable.lossTables(HostTools.nftList("tables")).contains(own), "close() deleted " + own);
     }
 
     private static DatagramSocket receiver() throws IOException {
