@@ -54,7 +54,7 @@ async function pageCreateOffer({ codec, exposeDecoder }) {
   if (exposeDecoder) window.mic = await navigator.mediaDevices.getUserMedia({ audio: true });
   const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
   window.pc = pc;
-  window.marks = { offerStartedAt: performance.now(), connectedAt: null, firstFrameAt: null };
+  window.marks = { offerStartedAt: performance.now(), connectedAt: null, firstFrameAt: null, lastFrameAt: null, presentedFrames: 0 };
   pc.addEventListener('connectionstatechange', () => {
     if (pc.connectionState === 'connected' && window.marks.connectedAt === null) window.marks.connectedAt = performance.now();
   });
@@ -65,9 +65,13 @@ async function pageCreateOffer({ codec, exposeDecoder }) {
     stream.addTrack(e.track);
     video.play().catch((err) => console.log('play() failed:', err.message));
   });
-  video.requestVideoFrameCallback((now) => {
-    window.marks.firstFrameAt = now;
-  });
+  const onFrame = (now, frame) => {
+    if (window.marks.firstFrameAt === null) window.marks.firstFrameAt = now;
+    window.marks.lastFrameAt = now;
+    window.marks.presentedFrames = frame.presentedFrames;
+    video.requestVideoFrameCallback(onFrame);
+  };
+  video.requestVideoFrameCallback(onFrame);
   const videoTransceiver = pc.addTransceiver('video', { direction: 'recvonly' });
   pc.addTransceiver('audio', { direction: 'recvonly' });
   if (codec !== 'ANY') {
@@ -97,10 +101,17 @@ async function pageCreateOffer({ codec, exposeDecoder }) {
   return pc.localDescription.sdp;
 }
 
+// ms_since_last_frame: Chromium's freeze stats count a freeze only once the next frame ends it, so a
+// picture that stays frozen until the end shows here and nowhere else.
 function pageMarks() {
   const m = window.marks;
   const since = (t) => (t === null ? null : Math.round(t - m.offerStartedAt));
-  return { ms_offer_to_connected: since(m.connectedAt), ms_offer_to_first_frame: since(m.firstFrameAt) };
+  return {
+    ms_offer_to_connected: since(m.connectedAt),
+    ms_offer_to_first_frame: since(m.firstFrameAt),
+    frames_presented: m.presentedFrames,
+    ms_since_last_frame: m.lastFrameAt === null ? null : Math.round(performance.now() - m.lastFrameAt),
+  };
 }
 
 async function pageStats() {
@@ -197,12 +208,12 @@ async function main() {
   const answerAt = elapsedMs();
   emit('answer', { ms: answerAt, location: res.location.href, etag: res.etag, link: res.links, ms_post_to_answer: msPostToAnswer });
 
-  let marks = { ms_offer_to_connected: null, ms_offer_to_first_frame: null };
+  let marks = await page.evaluate(pageMarks);
   let last = null;
   const deadline = answerAt + duration * 1000;
   let nextProgress = elapsedMs() + 1000;
-  // Polls the page's marks often (first frame to the nearest ~20 ms of wall clock is
-  // already in the mark itself) and its getStats once a second.
+  // Polls the page's marks every 100 ms (20 ms with --first-frame-only, to end soon after it; the
+  // times themselves are taken in the page) and its getStats once a second.
   while (elapsedMs() < deadline) {
     await sleep(Math.min(firstFrameOnly ? 20 : 100, Math.max(0, deadline - elapsedMs())));
     const now = await page.evaluate(pageMarks);
@@ -217,7 +228,8 @@ async function main() {
     if (elapsedMs() >= nextProgress) {
       nextProgress += 1000;
       last = await page.evaluate(pageStats);
-      emit('progress', { t: +(elapsedMs() / 1000).toFixed(3), ...last });
+      const { frames_presented: presented, ms_since_last_frame: sinceLast } = marks;
+      emit('progress', { t: +(elapsedMs() / 1000).toFixed(3), frames_presented: presented, ms_since_last_frame: sinceLast, ...last });
     }
   }
 
