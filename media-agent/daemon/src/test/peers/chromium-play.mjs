@@ -41,6 +41,9 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--autoplay-policy=no-user-gesture-required',
 ];
+// A presented-frame gap longer than this is a stall: 4 frame intervals of the 20 fps fake camera, and
+// Chromium's freeze rule for a steady 20 fps (max(3 intervals, 1 interval + 150 ms)).
+const STALL_MS = 200;
 // Served by Playwright itself (page.route), like the publisher's page.
 const PAGE_URL = 'http://localhost:9/castmesh-viewer.html';
 const PAGE_HTML = '<!doctype html><title>castmesh viewer</title><video id="v" muted autoplay playsinline width="640" height="360"></video>';
@@ -48,13 +51,16 @@ const PAGE_HTML = '<!doctype html><title>castmesh viewer</title><video id="v" mu
 // --- functions below run inside the page ----------------------------------
 
 // Times are performance.now() values; offerStartedAt is the zero of every ms_offer_to_* figure.
-async function pageCreateOffer({ codec, exposeDecoder }) {
+async function pageCreateOffer({ codec, exposeDecoder, stallMs }) {
   // Chromium names decoderImplementation only while the page captures. Side effect: with capture
   // permission its host candidates carry real addresses instead of mDNS names.
   if (exposeDecoder) window.mic = await navigator.mediaDevices.getUserMedia({ audio: true });
   const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
   window.pc = pc;
-  window.marks = { offerStartedAt: performance.now(), connectedAt: null, firstFrameAt: null, lastFrameAt: null, presentedFrames: 0 };
+  window.marks = {
+    offerStartedAt: performance.now(), connectedAt: null, firstFrameAt: null, lastFrameAt: null,
+    presentedFrames: 0, stalls: 0, stalledMs: 0, stallMs,
+  };
   pc.addEventListener('connectionstatechange', () => {
     if (pc.connectionState === 'connected' && window.marks.connectedAt === null) window.marks.connectedAt = performance.now();
   });
@@ -66,8 +72,13 @@ async function pageCreateOffer({ codec, exposeDecoder }) {
     video.play().catch((err) => console.log('play() failed:', err.message));
   });
   const onFrame = (now, frame) => {
-    if (window.marks.firstFrameAt === null) window.marks.firstFrameAt = now;
-    window.marks.lastFrameAt = now;
+    const m = window.marks;
+    if (m.firstFrameAt === null) m.firstFrameAt = now;
+    if (m.lastFrameAt !== null && now - m.lastFrameAt > m.stallMs) {
+      m.stalls += 1;
+      m.stalledMs += now - m.lastFrameAt;
+    }
+    m.lastFrameAt = now;
     window.marks.presentedFrames = frame.presentedFrames;
     video.requestVideoFrameCallback(onFrame);
   };
@@ -101,16 +112,22 @@ async function pageCreateOffer({ codec, exposeDecoder }) {
   return pc.localDescription.sdp;
 }
 
-// ms_since_last_frame: Chromium's freeze stats count a freeze only once the next frame ends it, so a
-// picture that stays frozen until the end shows here and nowhere else.
+// Stalls: gaps between presented frames longer than STALL_MS, and the gap since the last frame if it is
+// that long. Chromium's own freeze stats miss two cases that matter under loss: a freeze counts only once
+// the next frame ends it (so not one that lasts to the end), and its threshold follows the recent mean frame
+// interval (so after a few long gaps, long gaps no longer count).
 function pageMarks() {
   const m = window.marks;
   const since = (t) => (t === null ? null : Math.round(t - m.offerStartedAt));
+  const sinceLast = m.lastFrameAt === null ? null : performance.now() - m.lastFrameAt;
+  const open = sinceLast !== null && sinceLast > m.stallMs;
   return {
     ms_offer_to_connected: since(m.connectedAt),
     ms_offer_to_first_frame: since(m.firstFrameAt),
     frames_presented: m.presentedFrames,
-    ms_since_last_frame: m.lastFrameAt === null ? null : Math.round(performance.now() - m.lastFrameAt),
+    ms_since_last_frame: sinceLast === null ? null : Math.round(sinceLast),
+    stall_count: m.stalls + (open ? 1 : 0),
+    ms_stalled: Math.round(m.stalledMs + (open ? sinceLast : 0)),
   };
 }
 
@@ -186,7 +203,7 @@ async function main() {
   await page.goto(PAGE_URL);
   emit('browser', { ms: elapsedMs(), version: browserVersion });
 
-  const offer = await page.evaluate(pageCreateOffer, { codec, exposeDecoder: values['expose-decoder'] });
+  const offer = await page.evaluate(pageCreateOffer, { codec, exposeDecoder: values['expose-decoder'], stallMs: STALL_MS });
   log('offer ready, posting to', url.href);
   const postedAt = performance.now();
   const res = await postOffer(url, offer, { token, timeoutMs: httpTimeoutMs });
@@ -228,8 +245,8 @@ async function main() {
     if (elapsedMs() >= nextProgress) {
       nextProgress += 1000;
       last = await page.evaluate(pageStats);
-      const { frames_presented: presented, ms_since_last_frame: sinceLast } = marks;
-      emit('progress', { t: +(elapsedMs() / 1000).toFixed(3), frames_presented: presented, ms_since_last_frame: sinceLast, ...last });
+      const { ms_offer_to_connected: _c, ms_offer_to_first_frame: _f, ...presented } = marks;
+      emit('progress', { t: +(elapsedMs() / 1000).toFixed(3), ...presented, ...last });
     }
   }
 
