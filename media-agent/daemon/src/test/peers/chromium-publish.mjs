@@ -83,14 +83,24 @@ async function pageCreateOffer(codec) {
 async function pageStats() {
   const pc = window.pc;
   const report = await pc.getStats();
-  const out = { state: pc.connectionState, connected_at_epoch: window.connectedAtEpoch ?? null, video: null, audio: null };
+  const out = {
+    state: pc.connectionState,
+    connected_at_epoch: window.connectedAtEpoch ?? null,
+    available_outgoing_bitrate: null,
+    video: null,
+    audio: null,
+  };
   const codecs = {};
   const fmtps = {};
+  let selectedPair = null;
   report.forEach((s) => {
+    if (s.type === 'transport' && s.selectedCandidatePairId) selectedPair = s.selectedCandidatePairId;
     if (s.type !== 'codec') return;
     codecs[s.id] = `${s.mimeType.split('/')[1]}/${s.payloadType}`;
     fmtps[s.id] = s.sdpFmtpLine ?? null;
   });
+  const pair = selectedPair ? report.get(selectedPair) : null;
+  out.available_outgoing_bitrate = pair?.availableOutgoingBitrate ?? null;
   report.forEach((s) => {
     if (s.type !== 'outbound-rtp') return;
     const o = { codec: codecs[s.codecId] ?? null, packets_sent: s.packetsSent, bytes_sent: s.bytesSent };
@@ -105,6 +115,10 @@ async function pageStats() {
         fps: s.framesPerSecond ?? null,
         pli_received: s.pliCount,
         nack_received: s.nackCount,
+        fir_received: s.firCount ?? 0,
+        retransmitted_packets_sent: s.retransmittedPacketsSent ?? 0,
+        target_bitrate: s.targetBitrate ?? null,
+        quality_limitation_reason: s.qualityLimitationReason ?? null,
         encoder: s.encoderImplementation ?? null,
       });
     }
@@ -186,6 +200,7 @@ async function main() {
     ms_to_connected: connectedAt === null ? null : connectedAt - answerAt,
     duration_s: duration,
     final_state: last.state,
+    available_outgoing_bitrate: last.available_outgoing_bitrate,
     video: last.video,
     audio: last.audio,
     delete_status: deleteStatus,

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -43,15 +42,21 @@ final class Peer implements AutoCloseable {
 
     /** Starts {@code node <script> args...}; {@code duration} is the peer's own --duration. */
     static Peer start(String script, String... args) throws IOException {
+        return startAs(RunAs.SELF, script, args);
+    }
+
+    /** The same, run as {@code runAs} (the peer scripts and node_modules must be readable by that user). */
+    static Peer startAs(RunAs runAs, String script, String... args) throws IOException {
         if (!Files.isDirectory(DIR.resolve("node_modules"))) {
             throw new IllegalStateException("test peers are not installed: run `npm ci` in " + DIR + " (./castmesh test does)");
         }
         List<String> command = new ArrayList<>(List.of("node", DIR.resolve(script).toString()));
         command.addAll(List.of(args));
         File log = Files.createTempFile("castmesh-peer-", ".log").toFile();
-        Process process = new ProcessBuilder(command).directory(DIR.toFile())
+        Process process = new ProcessBuilder(runAs.wrap(command)).directory(DIR.toFile())
                 .redirectError(ProcessBuilder.Redirect.to(log)).start();
-        return new Peer(script + " " + String.join(" ", args), process);
+        return new Peer(script + " " + String.join(" ", args) + (runAs.isSelf() ? "" : " as " + runAs)
+                + " (stderr in " + log + ")", process);
     }
 
     private void read() {
@@ -123,18 +128,9 @@ final class Peer implements AutoCloseable {
         }
     }
 
+    /** SIGTERM (the peer DELETEs its session and exits), then SIGKILL to it and its children after 5 s. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        ProcessTree.stop(process, 5);
     }
 }

@@ -1,0 +1,73 @@
+package dev.castmesh.agent.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue #9: how long a Chromium viewer waits for its first picture. Chromium publishes (fake camera, VP8) to an agent
+ * in its own JVM on a clean path; ten Chromium viewers join one after the other, each a fresh browser with
+ * Chromium's own default offer, and stop at their first presented frame ({@code requestVideoFrameCallback}).
+ * Printed: each join, then p50/p90 of createOffer → first frame, POST → 201 and createOffer → connected.
+ */
+class FirstFrameIT {
+    private static final int JOINS = 10;
+    private static final long P50_LIMIT_MS = 300;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void viewersSeeTheFirstFrameQuickly() throws Exception {
+        List<ViewerReport> joins = new ArrayList<>();
+        try (AgentProcess agent = AgentProcess.start("first-frame", dir, "");
+             Peer publisher = Peer.start("chromium-publish.mjs", agent.url + "/whip/first", "--duration", "150")) {
+            assertTrue(publisher.await("connected", Duration.ofSeconds(30)).isPresent(), "publisher connected");
+            for (int i = 1; i <= JOINS; i++) {
+                try (Peer viewer = Peer.start("chromium-play.mjs", agent.url + "/whep/first", "--first-frame-only",
+                        "--duration", "15")) {
+                    ViewerReport join = ViewerReport.from(viewer.result(Duration.ofSeconds(45)));
+                    joins.add(join);
+                    System.out.printf("join %2d: offer→first frame %s ms, POST→201 %d ms, offer→connected %s ms (%s)%n",
+                            i, text(join.msOfferToFirstFrame()), join.msPostToAnswer(), text(join.msOfferToConnected()),
+                            join.codec());
+                }
+            }
+        }
+        List<Long> firstFrame = values(joins.stream().map(ViewerReport::msOfferToFirstFrame).toList());
+        List<Long> answer = joins.stream().map(ViewerReport::msPostToAnswer).sorted().toList();
+        List<Long> connected = values(joins.stream().map(ViewerReport::msOfferToConnected).toList());
+        System.out.printf("%d joins: offer→first frame p50 %d ms p90 %d ms; POST→201 p50 %d ms p90 %d ms; "
+                        + "offer→connected p50 %d ms p90 %d ms%n", JOINS,
+                percentile(firstFrame, 50), percentile(firstFrame, 90), percentile(answer, 50), percentile(answer, 90),
+                percentile(connected, 50), percentile(connected, 90));
+        assertEquals(JOINS, firstFrame.size(), "every join presented a frame");
+        long p50 = percentile(firstFrame, 50);
+        assertTrue(p50 <= P50_LIMIT_MS, "offer→first frame p50 " + p50 + " ms (≤ " + P50_LIMIT_MS + " ms)");
+    }
+
+    private static List<Long> values(List<OptionalLong> maybe) {
+        return maybe.stream().filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).sorted().toList();
+    }
+
+    /** Nearest rank of a sorted list (p50 of 10 is the 5th value, p90 the 9th); -1 if empty. */
+    static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private static String text(OptionalLong ms) {
+        return ms.isPresent() ? String.valueOf(ms.getAsLong()) : "-";
+    }
+}
