@@ -12,8 +12,12 @@ import org.slf4j.LoggerFactory;
 /** Small helpers for building and tearing down branches of a running pipeline. */
 public final class Elements {
     private static final Logger LOG = LoggerFactory.getLogger(Elements.class);
-    /** FACTS: a stuck viewer must never stall others; 30 buffers is about one second of video packets. */
-    public static final int LEAKY_QUEUE_BUFFERS = 30;
+    /**
+     * FACTS: a stuck viewer must never stall others. 300 packets hold a key frame burst of a 2-3 Mbit/s stream (a
+     * shorter queue dropped parts of H.264 key frames before they reached the viewer's RTX history, so they could
+     * not be repaired); the buffers are shared with the tee, not copied.
+     */
+    public static final int LEAKY_QUEUE_BUFFERS = 300;
     private static final int LEAKY_DOWNSTREAM = 2;
 
     private Elements() {
