@@ -11,9 +11,10 @@ import java.util.List;
  * @param iceServers {@code [[ice_servers]]}: sent as WHIP/WHEP {@code Link} headers and given to webrtcbin
  * @param cluster    {@code [cluster]}: the control plane to send heartbeats to; null = standalone
  * @param recorder   {@code [recorder]}: automatic recording, segment duration, local spool
+ * @param cascade    {@code [cascade]}: remote endpoints cascades may use besides the cluster's nodes
  */
 public record AgentConfig(HttpConfig http, AuthConfig auth, List<IceServer> iceServers, StrategyConfig strategy,
-                          WebRtcConfig webrtc, ClusterConfig cluster, RecorderConfig recorder) {
+                          WebRtcConfig webrtc, ClusterConfig cluster, RecorderConfig recorder, CascadeConfig cascade) {
     public AgentConfig {
         http = http == null ? HttpConfig.defaults() : http;
         auth = auth == null ? AuthConfig.open() : auth;
@@ -21,26 +22,27 @@ public record AgentConfig(HttpConfig http, AuthConfig auth, List<IceServer> iceS
         strategy = strategy == null ? StrategyConfig.defaults() : strategy;
         webrtc = webrtc == null ? WebRtcConfig.defaults() : webrtc;
         recorder = recorder == null ? RecorderConfig.defaults() : recorder;
+        cascade = cascade == null ? CascadeConfig.defaults() : cascade;
     }
 
     public static AgentConfig defaults() {
-        return new AgentConfig(null, null, null, null, null, null, null);
+        return new AgentConfig(null, null, null, null, null, null, null, null);
     }
 
     public AgentConfig withHttp(HttpConfig value) {
-        return new AgentConfig(value, auth, iceServers, strategy, webrtc, cluster, recorder);
+        return new AgentConfig(value, auth, iceServers, strategy, webrtc, cluster, recorder, cascade);
     }
 
     public AgentConfig withAuth(AuthConfig value) {
-        return new AgentConfig(http, value, iceServers, strategy, webrtc, cluster, recorder);
+        return new AgentConfig(http, value, iceServers, strategy, webrtc, cluster, recorder, cascade);
     }
 
     public AgentConfig withCluster(ClusterConfig value) {
-        return new AgentConfig(http, auth, iceServers, strategy, webrtc, value, recorder);
+        return new AgentConfig(http, auth, iceServers, strategy, webrtc, value, recorder, cascade);
     }
 
     public AgentConfig withRecorder(RecorderConfig value) {
-        return new AgentConfig(http, auth, iceServers, strategy, webrtc, cluster, value);
+        return new AgentConfig(http, auth, iceServers, strategy, webrtc, cluster, value, cascade);
     }
 
     /** Part of a cluster: {@code [cluster]} is present. */
@@ -49,6 +51,6 @@ public record AgentConfig(HttpConfig http, AuthConfig auth, List<IceServer> iceS
     }
 
     public AgentConfig withStrategy(StrategyConfig value) {
-        return new AgentConfig(http, auth, iceServers, value, webrtc, cluster, recorder);
+        return new AgentConfig(http, auth, iceServers, value, webrtc, cluster, recorder, cascade);
     }
 }
