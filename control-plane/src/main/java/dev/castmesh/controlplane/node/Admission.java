@@ -17,6 +17,12 @@ public record Admission(String alias, Kind kind) {
          * before enrolment existed, whose stored secret is still the cluster secret: enrol it with a new credential.
          */
         ENROL,
+        /**
+         * The cluster secret for an enrolled node: enrolled again (a new credential) only if the heartbeat carries
+         * the grant key the node enrolled with, which only that agent and the registry know. So an agent whose
+         * enrolment answer was lost (a timeout) is not locked out, and the cluster secret alone still moves nothing.
+         */
+        REENROL,
         /** Anything else: nothing is read or written (401). */
         REJECTED
     }

@@ -66,7 +66,10 @@ final class HeartbeatController {
         NodeHeartbeat beat = BadRequestException.parse(() -> HeartbeatCheck.validate(body.read(json)));
         HeartbeatOutcome outcome = registry.heartbeat(admission, beat);
         return switch (outcome.result()) {
-            case REJECTED -> unauthorized("node '" + alias + "' was deleted or enrolled by another request meanwhile");
+            case REJECTED -> unauthorized(admission.kind() == Admission.Kind.REENROL
+                    ? "node '" + alias + "' is enrolled: it sends its own credential (the cluster secret enrols it again only"
+                    + " with the grant key it enrolled with; else an admin deletes the node first)"
+                    : "node '" + alias + "' was deleted or enrolled by another request meanwhile");
             case ENROLLED -> HttpResponse.status(HttpStatus.CREATED).body(new HeartbeatReply(outcome.credential(), peers.origins()));
             case UPDATED -> HttpResponse.ok(new HeartbeatReply(null, peers.origins()));
         };

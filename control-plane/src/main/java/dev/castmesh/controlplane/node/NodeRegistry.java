@@ -57,8 +57,10 @@ public class NodeRegistry {
      * Decides from the bearer secret alone, before the body is read, what a heartbeat for {@code alias} may do: its
      * own secret (the credential its enrolment returned, or one set through the API) records it; the cluster secret
      * enrols an alias that is not registered ({@code [cluster] auto_register}), or a node registered before enrolment
-     * existed whose stored secret is still the cluster secret; anything else is rejected. The cluster secret never
-     * passes for an enrolled node, and a changed cluster secret does not concern enrolled nodes.
+     * existed whose stored secret is still the cluster secret, and for an enrolled node it may only enrol it again
+     * with the grant key it enrolled with ({@link Admission.Kind#REENROL}, checked with the body); anything else is
+     * rejected. The cluster secret alone never passes for an enrolled node, and a changed cluster secret does not
+     * concern enrolled nodes.
      */
     public Admission admit(String alias, String secret) {
         if (secret == null || secret.isEmpty()) {
@@ -67,10 +69,10 @@ public class NodeRegistry {
         boolean clusterSecret = clusterSecretHash != null && SecretHash.matches(clusterSecretHash, secret);
         Optional<String> stored = repository.findSecretHash(alias);
         if (stored.isPresent()) {
-            if (!SecretHash.matches(stored.get(), secret)) {
-                return new Admission(alias, Admission.Kind.REJECTED);
+            if (SecretHash.matches(stored.get(), secret)) {
+                return new Admission(alias, clusterSecret ? Admission.Kind.ENROL : Admission.Kind.NODE);
             }
-            return new Admission(alias, clusterSecret ? Admission.Kind.ENROL : Admission.Kind.NODE);
+            return new Admission(alias, clusterSecret ? Admission.Kind.REENROL : Admission.Kind.REJECTED);
         }
         return new Admission(alias, clusterSecret && config.autoRegister() ? Admission.Kind.ENROL : Admission.Kind.REJECTED);
     }
@@ -103,6 +105,18 @@ public class NodeRegistry {
         }
         String credential = NodeCredential.generate();
         String hash = SecretHash.of(credential);
+        if (admission.kind() == Admission.Kind.REENROL) {
+            boolean again = beat.grantKey() != null && repository.reenrol(alias, beat.grantKey(), hash, now) == 1
+                    && repository.heartbeat(alias, beat.region(), beat.publicUrl(), beat.agentToken(), now,
+                    beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush(),
+                    beat.grantKey()) == 1;
+            if (!again) {
+                return HeartbeatOutcome.rejected();
+            }
+            changes.incrementAndGet();
+            LOG.atInfo().addKeyValue("node", alias).log("node enrolled again (same grant key; the old credential is void)");
+            return new HeartbeatOutcome(HeartbeatOutcome.Result.ENROLLED, credential);
+        }
         boolean enrolled = repository.register(alias, beat.region(), beat.publicUrl(), hash, beat.agentToken(), now,
                 beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush(),
                 beat.grantKey()) == 1;

@@ -43,6 +43,10 @@ interface NodeRepository extends GenericRepository<Node, String> {
     @Query("UPDATE nodes SET secret_hash = :secretHash, updated_at = :now WHERE alias = :alias AND secret_hash = :expectedHash")
     int replaceSecret(String alias, String expectedHash, String secretHash, Instant now);
 
+    /** A new credential for the node that enrolled with {@code grantKey}. @return 0 for another key (or no node) */
+    @Query("UPDATE nodes SET secret_hash = :secretHash, updated_at = :now WHERE alias = :alias AND grant_key = :grantKey")
+    int reenrol(String alias, String grantKey, String secretHash, Instant now);
+
     @Query("SELECT public_url FROM nodes WHERE public_url IS NOT NULL ORDER BY alias")
     List<String> findPublicUrls();
 

@@ -258,4 +258,32 @@ abstract class NodeRegistryContract {
     }
 
     private static final String GRANT_KEY = "k".repeat(43);
+
+    /** An enrolment answer lost on the way (a timeout) does not lock the agent out: its grant key enrols it again. */
+    @Test
+    void theClusterSecretEnrolsAnEnrolledNodeAgainOnlyWithItsGrantKey() {
+        NodeHeartbeat withKey = new NodeHeartbeat("http://10.0.0.5:7777", "eu", new NodeCapacity(1, 1),
+                new NodeLoad(0, 0, 0, 0), List.of(), null, false, GRANT_KEY);
+        String lost = enrol("agent-1", withKey);
+        NodeHeartbeat otherKey = new NodeHeartbeat("http://203.0.113.9:7777", "eu", new NodeCapacity(1, 1),
+                new NodeLoad(0, 0, 0, 0), List.of(), null, false, "z".repeat(43));
+        NodeHeartbeat noKey = new NodeHeartbeat("http://203.0.113.9:7777", "eu", new NodeCapacity(1, 1),
+                new NodeLoad(0, 0, 0, 0), List.of(), null);
+        assertEquals(REJECTED, result("agent-1", CLUSTER_SECRET, otherKey));
+        assertEquals(REJECTED, result("agent-1", CLUSTER_SECRET, noKey));
+        assertEquals("http://10.0.0.5:7777", registry.find("agent-1").orElseThrow().publicUrl());
+        String again = enrol("agent-1", withKey);
+        assertNotEquals(lost, again);
+        assertEquals(REJECTED, result("agent-1", lost, withKey), "the lost credential is void");
+        assertEquals(UPDATED, result("agent-1", again, withKey));
+    }
+
+    @Test
+    void aNodeCreatedThroughTheApiIsNeverEnrolledByTheClusterSecret() {
+        registry.create("edge-1", "edge-1-secret-abcdefgh", null);
+        NodeHeartbeat withKey = new NodeHeartbeat("http://10.0.0.5:7777", "eu", new NodeCapacity(1, 1),
+                new NodeLoad(0, 0, 0, 0), List.of(), null, false, GRANT_KEY);
+        assertEquals(REJECTED, result("edge-1", CLUSTER_SECRET, withKey), "no grant key stored yet");
+        assertEquals(UPDATED, result("edge-1", "edge-1-secret-abcdefgh", withKey));
+    }
 }

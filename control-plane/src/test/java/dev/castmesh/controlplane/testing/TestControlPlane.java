@@ -79,7 +79,7 @@ public final class TestControlPlane implements AutoCloseable {
      * turn it on or call {@code ReconcileTask.runOnce()}).
      */
     public static ControlPlaneConfig config(String databaseUrl, int maxConnections, Duration connectTimeout) {
-        return new ControlPlaneConfig(new HttpConfig("127.0.0.1:0", null, null),
+        return new ControlPlaneConfig(new HttpConfig("127.0.0.1:0", null, null, null),
                 new DatabaseConfig(databaseUrl, maxConnections, connectTimeout), null)
                 .withCluster(new ClusterConfig(true, CLUSTER_SECRET, null, null, null))
                 .withCascade(new CascadeConfig(null, null, Duration.ZERO, null));

@@ -224,7 +224,9 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private NodeHeartbeat payload() {
         NodeCapacity capacity = new NodeCapacity(config.strategy().maxViewers(), config.strategy().eachStreamMaxSub());
         String token = config.auth().tokens().isEmpty() ? null : config.auth().tokens().get(0);
-        String grantKey = config.auth().isOpen() ? null : identity.identity().grantKey();
+        // Also when open: the control plane then lets the cluster secret enrol this node again should an enrolment
+        // answer be lost (only this agent and the registry know the key).
+        String grantKey = identity.identity().grantKey();
         return HeartbeatPayload.of(publicUrl, cluster.region(), capacity, engine.streams(), ProcessCpu.ratio(), token,
                 notViewers(), cluster.autopush(), recordings::recording, grantKey);
     }

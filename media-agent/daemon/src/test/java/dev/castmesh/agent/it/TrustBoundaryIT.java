@@ -172,10 +172,6 @@ class TrustBoundaryIT {
         JsonNode stored = JSON.readTree(identity.toFile());
         assertEquals(43, stored.get("credential").asText().length(), "256 random bits");
         assertFalse(Files.readString(identity).contains(ControlPlaneProcess.CLUSTER_SECRET));
-
-        // A second enrolment of the same alias needs an admin's DELETE first.
-        HttpResponse<String> reenrol = heartbeat("rogue", ControlPlaneProcess.CLUSTER_SECRET, rogueBeat(List.of()));
-        assertEquals(401, reenrol.statusCode(), reenrol.body());
     }
 
     /**
