@@ -248,6 +248,70 @@ class TrustBoundaryIT {
         assertEquals(List.of(), bystanderSaw, "nothing reached the unregistered host");
     }
 
+    /** Finding 4: a foreign origin gets no CORS answer from the admin API; WHIP/WHEP still answer browsers. */
+    @Test
+    @Order(4)
+    void aForeignOriginPreflightToTheAdminApiIsRefused() throws Exception {
+        for (String path : List.of("/api/nodes", "/api/token", "/api/cascade/cam", "/api/relay/agent-1/api/streams")) {
+            HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(cp.url + path)).timeout(TIMEOUT)
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
+                    .header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "authorization,content-type").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, preflight.statusCode(), path + ": " + preflight.body());
+            assertTrue(preflight.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), path);
+        }
+        HttpResponse<String> media = http.send(HttpRequest.newBuilder(URI.create(cp.url + "/whep/cam")).timeout(TIMEOUT)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, media.statusCode(), media.body());
+    }
+
+    /** Finding 4: Micronaut's management endpoints other than /health and /metrics are closed, open agents included. */
+    @Test
+    @Order(5)
+    void managementEndpointsAreClosed() throws Exception {
+        try (AgentProcess open = AgentProcess.start("open-agent", dir, "")) {
+            for (String base : List.of(cp.url, agent(0).url, open.url)) {
+                for (String path : List.of("/beans", "/env", "/loggers", "/threaddump", "/routes", "/refresh", "/info",
+                        "/caches", "/stop", "/health/liveness/../../beans")) {
+                    for (String token : new String[] {null, ADMIN, agentToken("agent-1")}) {
+                        int status = send("GET", base + path, token, null).statusCode();
+                        assertTrue(status == 404 || status == 401 || status == 403, base + path + " -> " + status);
+                    }
+                }
+            }
+            assertEquals(200, send("GET", open.url + "/health", null, null).statusCode());
+            JsonNode anonymous = JSON.readTree(send("GET", agent(0).url + "/health", null, null).body());
+            assertTrue(anonymous.path("details").isMissingNode(), "no details without a token: " + anonymous);
+            JsonNode admin = JSON.readTree(send("GET", agent(0).url + "/health", agentToken("agent-1"), null).body());
+            assertFalse(admin.path("details").isMissingNode(), "details with the agent's token: " + admin);
+        }
+    }
+
+    /** Finding 5: the limit is taken before the bcrypt check, so 100 parallel wrong logins pass it at most 5 times. */
+    @Test
+    @Order(6)
+    void aHundredParallelWrongLoginsPassTheLimitAtMostFiveTimes() throws Exception {
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> attempts = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            attempts.add(http.sendAsync(HttpRequest.newBuilder(URI.create(cp.url + "/api/login")).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ops\",\"password\":\"guess-" + i + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        int checked = 0;
+        int limited = 0;
+        for (var attempt : attempts) {
+            int status = attempt.get().statusCode();
+            checked += status == 401 ? 1 : 0;
+            limited += status == 429 ? 1 : 0;
+        }
+        System.out.println("100 parallel wrong logins: " + checked + " reached the password check, " + limited + " got 429");
+        assertTrue(checked <= 5, checked + " passed the limit");
+        assertEquals(100, checked + limited);
+    }
+
     private void rogueAnswer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (path.startsWith("/api/cascade/")) {
