@@ -5,6 +5,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.castmesh.api.auth.AccessMode;
 import dev.castmesh.api.auth.Grant;
 import dev.castmesh.controlplane.node.NodeState;
+import dev.castmesh.security.Grants;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Singleton;
@@ -35,29 +36,34 @@ public final class LegTokens {
         this.clock = clock;
     }
 
-    /** Subscribe to {@code stream} on {@code node}; empty when the node reported no key (open, or an older agent). */
-    public Optional<String> subscribe(NodeState node, String stream) {
-        return mint(node, new Grant(stream, AccessMode.SUBSCRIBE.bit()));
+    /**
+     * Subscribe to {@code stream} on {@code node} as {@code puller}'s cascade pull (the {@code leg} claim lets the
+     * source mark the session {@code ?cascadeTo=puller}, not a viewer); empty when the node reported no key.
+     */
+    public Optional<String> subscribe(NodeState node, String stream, String puller) {
+        return mint(node, new Grant(stream, AccessMode.SUBSCRIBE.bit()), puller);
     }
 
     /** Publish {@code stream} on {@code node}; empty when the node reported no key. */
     public Optional<String> publish(NodeState node, String stream) {
-        return mint(node, new Grant(stream, AccessMode.PUBLISH.bit()));
+        return mint(node, new Grant(stream, AccessMode.PUBLISH.bit()), null);
     }
 
-    private Optional<String> mint(NodeState node, Grant grant) {
+    private Optional<String> mint(NodeState node, Grant grant, String leg) {
         if (node.grantKey() == null) {
             return Optional.empty();
         }
         SecretSignatureConfiguration key = new SecretSignatureConfiguration("node-grant");
         key.setSecret(node.grantKey());
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .claim("id", grant.id())
                 .claim("mode", grant.mode())
-                .expirationTime(Date.from(clock.instant().plus(TTL)))
-                .build();
+                .expirationTime(Date.from(clock.instant().plus(TTL)));
+        if (leg != null) {
+            claims.claim(Grants.LEG, leg);
+        }
         try {
-            return Optional.of(new SecretSignature(key).sign(claims).serialize());
+            return Optional.of(new SecretSignature(key).sign(claims.build()).serialize());
         } catch (JOSEException e) {
             throw new IllegalStateException("signing a cascade token failed", e);
         }

@@ -50,7 +50,7 @@ public class AgentCascades {
      */
     public int pull(NodeState target, String stream, NodeState source, String sourceStream) {
         String url = source.publicUrl() + AgentPaths.whep(sourceStream) + "?cascadeTo=" + AgentPaths.segment(target.alias());
-        return call(target, stream, CascadeRequest.pull(url, tokens.subscribe(source, sourceStream).orElse(null), source.alias(),
+        return call(target, stream, CascadeRequest.pull(url, tokens.subscribe(source, sourceStream, target.alias()).orElse(null), source.alias(),
                 config.idleTimeoutSeconds()),
                 "pull stream '" + sourceStream + "' from node '" + source.alias() + "'");
     }

@@ -31,13 +31,14 @@ class LegTokensTest {
 
     @Test
     void aSubscribeTokenIsForOneStreamSignedWithTheNodesKeyAndLivesFiveMinutes() throws Exception {
-        SignedJWT jwt = SignedJWT.parse(tokens.subscribe(node(KEY), "cam").orElseThrow());
+        SignedJWT jwt = SignedJWT.parse(tokens.subscribe(node(KEY), "cam", "b").orElseThrow());
         assertEquals(JWSAlgorithm.HS256, jwt.getHeader().getAlgorithm());
         assertTrue(jwt.verify(new MACVerifier(KEY.getBytes(StandardCharsets.US_ASCII))));
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertEquals(Map.of("id", "cam", "mode", 4L, "exp", NOW.plus(LegTokens.TTL).getEpochSecond()),
                 Map.of("id", claims.getClaim("id"), "mode", claims.getLongClaim("mode"),
                         "exp", claims.getExpirationTime().toInstant().getEpochSecond()));
+        assertEquals("b", claims.getStringClaim("leg"), "the node that pulls with it");
         assertFalse(jwt.verify(new MACVerifier("another-key-another-key-another-key-0123".getBytes(StandardCharsets.US_ASCII))));
     }
 
@@ -50,7 +51,7 @@ class LegTokensTest {
 
     @Test
     void aNodeWithoutAKeyGetsNoTokenNeverItsOwn() {
-        assertTrue(tokens.subscribe(node(null), "cam").isEmpty());
+        assertTrue(tokens.subscribe(node(null), "cam", "b").isEmpty());
         assertTrue(tokens.publish(node(null), "cam").isEmpty());
     }
 }

@@ -217,6 +217,11 @@ class TrustBoundaryIT {
         // On agent-1 it is a viewer's token for cam and nothing more; on agent-2 it is nothing.
         assertEquals(400, send("POST", agent(0).url + "/whep/cam", subscribeToken, "not an offer", "application/sdp")
                 .statusCode(), "authorised for WHEP cam (then refused as a bad offer)");
+        assertEquals("rogue", SignedJWT.parse(subscribeToken).getJWTClaimsSet().getStringClaim("leg"));
+        assertEquals(400, send("POST", agent(0).url + "/whep/cam?cascadeTo=rogue", subscribeToken, "not an offer",
+                "application/sdp").statusCode(), "its own cascade pull (no viewer seat)");
+        assertEquals(403, send("POST", agent(0).url + "/whep/cam?cascadeTo=agent-2", subscribeToken, "not an offer",
+                "application/sdp").statusCode(), "not another node's pull");
         assertEquals(403, send("GET", agent(0).url + "/api/streams", subscribeToken, null).statusCode());
         assertEquals(403, send("POST", agent(0).url + "/whep/other", subscribeToken, "not an offer", "application/sdp")
                 .statusCode());
