@@ -48,24 +48,25 @@ final class LoginController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> login(HttpRequest<?> request, @Nullable @Body String body) {
         String client = clientAddress(request);
-        Duration wait = limiter.retryAfter(client);
-        if (!wait.isZero()) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        LoginRequest login = bodies.read(body, LoginRequest.class);
+        if (login == null || login.username() == null || login.password() == null) {
+            return HttpResponse.badRequest(ApiError.badRequest("the body must be JSON {\"username\": \"...\", \"password\": \"...\"}"));
+        }
+        // Counted before the (slow) password check, so parallel attempts cannot all pass the limit (issue 10).
+        LoginRateLimiter.Attempt attempt = limiter.reserve(client);
+        if (!attempt.allowed()) {
+            long seconds = Math.max(1, (attempt.retryAfter().toMillis() + 999) / 1000);
             LOG.warn("login refused: too many failed logins from {}", client);
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                     .body(ApiError.tooManyRequests("too many failed logins from this address; retry in " + seconds + " s"));
         }
-        LoginRequest login = bodies.read(body, LoginRequest.class);
-        if (login == null || login.username() == null || login.password() == null) {
-            return HttpResponse.badRequest(ApiError.badRequest("the body must be JSON {\"username\": \"...\", \"password\": \"...\"}"));
-        }
         if (!accounts.verify(login.username(), login.password())) {
-            limiter.recordFailure(client);
             LOG.warn("failed login from {}", client);
             return AuthErrorHandler.unauthorized(accounts.hasAccounts() ? "wrong username or password"
                     : "no dashboard accounts are configured ([[auth.accounts]])", false);
         }
+        limiter.release(attempt);
         LOG.info("account '{}' logged in from {}", login.username(), client);
         return HttpResponse.ok(new TokenResponse(issuer.issue(Grant.full(), TokenIssuer.LOGIN_TTL)))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");

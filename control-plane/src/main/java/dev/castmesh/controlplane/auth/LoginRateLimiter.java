@@ -42,6 +42,42 @@ final class LoginRateLimiter {
         return new LoginRateLimiter(clock, DEFAULT_MAX_FAILURES, DEFAULT_WINDOW, DEFAULT_MAX_CLIENTS);
     }
 
+    /**
+     * One login attempt, counted as a failure from the moment it is let through: with {@link #retryAfter} zero it may
+     * go on to the (slow, bcrypt) password check, and {@link #release} uncounts it if that succeeds.
+     *
+     * @param retryAfter {@link Duration#ZERO} when the attempt was let through, else how long the client must wait
+     */
+    record Attempt(String client, Instant slot, Duration retryAfter) {
+        boolean allowed() {
+            return retryAfter.isZero();
+        }
+    }
+
+    /**
+     * Checks and counts in one step, so that many parallel attempts cannot all pass the check before the first of them
+     * is counted (they did when the failure was recorded only after the password check).
+     */
+    synchronized Attempt reserve(String client) {
+        Duration wait = retryAfter(client);
+        if (!wait.isZero()) {
+            return new Attempt(client, null, wait);
+        }
+        recordFailure(client);
+        return new Attempt(client, failures.get(client).peekLast(), Duration.ZERO);
+    }
+
+    /** The attempt succeeded: it no longer counts (the client's earlier failures still do). */
+    synchronized void release(Attempt attempt) {
+        Deque<Instant> recent = attempt.slot() == null ? null : failures.get(attempt.client());
+        if (recent != null) {
+            recent.removeLastOccurrence(attempt.slot());
+            if (recent.isEmpty()) {
+                failures.remove(attempt.client());
+            }
+        }
+    }
+
     /** {@link Duration#ZERO} if {@code client} may try to log in now, else how long it must wait. */
     synchronized Duration retryAfter(String client) {
         Instant now = clock.instant();

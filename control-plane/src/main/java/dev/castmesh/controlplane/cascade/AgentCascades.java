@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.api.cluster.AgentPaths;
 import dev.castmesh.api.cluster.CascadeRequest;
 import dev.castmesh.api.http.ApiError;
+import dev.castmesh.controlplane.auth.LegTokens;
 import dev.castmesh.controlplane.node.NodeState;
 import dev.castmesh.controlplane.signaling.AgentClient;
 import dev.castmesh.controlplane.signaling.AgentErrors;
@@ -17,7 +18,9 @@ import java.util.Map;
 
 /**
  * The control plane's side of the agent's {@code POST /api/cascade/{stream}} ({@link CascadeRequest}), called with
- * the agent's own token. 201 (new copy or push) and 200 (re-attach of an existing copy) are success; 409 means the
+ * the agent's own token. The token in the request, for the other end of the leg, is never a node's own token: it is
+ * a {@link LegTokens} JWT for exactly that stream and right on that node (subscribe for a pull from the source,
+ * publish for a push to the target), or none when that node reported no key. 201 (new copy or push) and 200 (re-attach of an existing copy) are success; 409 means the
  * agent already has the stream, which callers treat as their own choice. Failures become {@link CascadeException}s
  * for the client: the agent's 503 → 503 {@code cascade_unavailable}, its 504 or our {@code agent_timeout} → 504
  * {@code cascade_timeout}, anything else (refused token, 404, 5xx, no answer) → 502 {@code cascade_failed} with the
@@ -31,9 +34,11 @@ public class AgentCascades {
     private final AgentClient agents;
     private final ObjectMapper mapper;
     private final CascadeConfig config;
+    private final LegTokens tokens;
 
-    AgentCascades(AgentClient agents, ObjectMapper mapper, CascadeConfig config) {
+    AgentCascades(AgentClient agents, ObjectMapper mapper, CascadeConfig config, LegTokens tokens) {
         this.agents = agents;
+        this.tokens = tokens;
         this.mapper = mapper;
         this.config = config;
     }
@@ -45,7 +50,8 @@ public class AgentCascades {
      */
     public int pull(NodeState target, String stream, NodeState source, String sourceStream) {
         String url = source.publicUrl() + AgentPaths.whep(sourceStream) + "?cascadeTo=" + AgentPaths.segment(target.alias());
-        return call(target, stream, CascadeRequest.pull(url, source.agentToken(), source.alias(), config.idleTimeoutSeconds()),
+        return call(target, stream, CascadeRequest.pull(url, tokens.subscribe(source, sourceStream, target.alias()).orElse(null), source.alias(),
+                config.idleTimeoutSeconds()),
                 "pull stream '" + sourceStream + "' from node '" + source.alias() + "'");
     }
 
@@ -67,7 +73,7 @@ public class AgentCascades {
     public int push(NodeState source, String stream, NodeState target, int idleTimeoutSeconds) {
         String url = target.publicUrl() + AgentPaths.whip(stream) + "?cascadeFrom=" + AgentPaths.segment(source.alias())
                 + (idleTimeoutSeconds > 0 ? "&idleTimeout=" + idleTimeoutSeconds : "");
-        return call(source, stream, CascadeRequest.push(url, target.agentToken()),
+        return call(source, stream, CascadeRequest.push(url, tokens.publish(target, stream).orElse(null)),
                 "push stream '" + stream + "' to node '" + target.alias() + "'");
     }
 

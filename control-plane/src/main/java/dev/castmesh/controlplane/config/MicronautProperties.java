@@ -19,13 +19,21 @@ public final class MicronautProperties {
         Map<String, Object> properties = ServerProperties.of("castmesh-control-plane", config.http().host(),
                 config.http().port());
         properties.putAll(SecurityProperties.of(config.auth()));
-        // Browser WHIP/WHEP players and the dashboard on another origin need CORS preflights answered, from any
-        // origin like Live777 (credentials are bearer tokens, not cookies), also when the server is on localhost.
-        properties.put("micronaut.server.cors.enabled", config.http().cors());
-        properties.put("micronaut.server.cors.localhost-pass-through", config.http().cors());
+        cors(properties, config.http());
         database(properties, config.database());
         management(properties);
+        properties.put("endpoints.health.details-visible", SecurityProperties.healthDetails(config.auth()));
         return properties;
+    }
+
+    /**
+     * CORS from any origin, as browser WHIP/WHEP players need (credentials are bearer tokens, never cookies); the admin
+     * API is narrowed to {@code [http] cors_origins} by {@code http.AdminOriginFilter}. No localhost pass-through:
+     * Micronaut's guard against drive-by requests from web pages to a control plane on localhost stays on.
+     */
+    private static void cors(Map<String, Object> properties, HttpConfig http) {
+        properties.put("micronaut.server.cors.enabled", http.cors());
+        properties.put("micronaut.server.cors.localhost-pass-through", false);
     }
 
     private static void database(Map<String, Object> properties, DatabaseConfig database) {
@@ -54,7 +62,6 @@ public final class MicronautProperties {
         properties.put("endpoints.all.enabled", false);
         properties.put("endpoints.health.enabled", true);
         properties.put("endpoints.health.sensitive", false);
-        properties.put("endpoints.health.details-visible", "ANONYMOUS");
         properties.put("endpoints.health.disk-space.enabled", false);
         properties.put("endpoints.health.discovery-client.enabled", false);
         properties.put("endpoints.prometheus.enabled", true);

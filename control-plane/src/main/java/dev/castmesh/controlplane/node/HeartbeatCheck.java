@@ -15,6 +15,7 @@ final class HeartbeatCheck {
     static final int MAX_REGION_LENGTH = 64;
     static final int MAX_TOKEN_LENGTH = 4096;
     static final int MAX_CASCADE_SOURCE_LENGTH = 255;
+    static final int MAX_GRANT_KEY_LENGTH = 512;
 
     private HeartbeatCheck() {
     }
@@ -73,8 +74,19 @@ final class HeartbeatCheck {
             throw new IllegalArgumentException("agentToken must be 1 to " + MAX_TOKEN_LENGTH
                     + " visible ASCII characters, or null");
         }
+        String grantKey = beat.grantKey();
+        if (grantKey != null && !grantKey(grantKey)) {
+            throw new IllegalArgumentException("grantKey must be " + NodeHeartbeat.MIN_GRANT_KEY_LENGTH + " to "
+                    + MAX_GRANT_KEY_LENGTH + " characters of A-Z, a-z, 0-9, '-' and '_', or null");
+        }
         return new NodeHeartbeat(url, beat.region().trim(), beat.capacity(), beat.load(), beat.streams(), token,
-                beat.autopush());
+                beat.autopush(), grantKey);
+    }
+
+    private static boolean grantKey(String key) {
+        return key.length() >= NodeHeartbeat.MIN_GRANT_KEY_LENGTH && key.length() <= MAX_GRANT_KEY_LENGTH
+                && key.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_');
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The node registry: the one writer of the {@code nodes} table. The table, not this object, is the state: every
@@ -28,9 +29,6 @@ import java.util.Optional;
 public class NodeRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(NodeRegistry.class);
 
-    /** What a heartbeat did. */
-    public enum HeartbeatResult { UPDATED, REGISTERED, REJECTED }
-
     private final NodeRepository repository;
     private final ClusterConfig config;
     private final NodeLiveness liveness;
@@ -40,6 +38,7 @@ public class NodeRegistry {
     private final ObjectWriter streamsWriter;
     private final ObjectReader loadReader;
     private final ObjectReader streamsReader;
+    private final AtomicLong changes = new AtomicLong();
 
     NodeRegistry(NodeRepository repository, ClusterConfig config, Clock clock, ObjectMapper mapper) {
         this.repository = repository;
@@ -55,40 +54,99 @@ public class NodeRegistry {
     }
 
     /**
-     * Records a heartbeat if {@code secret} is the node's secret, or creates the node when it is unknown,
-     * {@code [cluster] auto_register} is on and {@code secret} is the cluster secret. Nothing is written otherwise.
+     * Decides from the bearer secret alone, before the body is read, what a heartbeat for {@code alias} may do: its
+     * own secret (the credential its enrolment returned, or one set through the API) records it; the cluster secret
+     * enrols an alias that is not registered ({@code [cluster] auto_register}), or a node registered before enrolment
+     * existed whose stored secret is still the cluster secret, and for an enrolled node it may only enrol it again
+     * with the grant key it enrolled with ({@link Admission.Kind#REENROL}, checked with the body); anything else is
+     * rejected. The cluster secret alone never passes for an enrolled node, and a changed cluster secret does not
+     * concern enrolled nodes.
+     */
+    public Admission admit(String alias, String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return new Admission(alias, Admission.Kind.REJECTED);
+        }
+        boolean clusterSecret = clusterSecretHash != null && SecretHash.matches(clusterSecretHash, secret);
+        Optional<String> stored = repository.findSecretHash(alias);
+        if (stored.isPresent()) {
+            if (SecretHash.matches(stored.get(), secret)) {
+                return new Admission(alias, clusterSecret ? Admission.Kind.ENROL : Admission.Kind.NODE);
+            }
+            return new Admission(alias, clusterSecret ? Admission.Kind.REENROL : Admission.Kind.REJECTED);
+        }
+        return new Admission(alias, clusterSecret && config.autoRegister() ? Admission.Kind.ENROL : Admission.Kind.REJECTED);
+    }
+
+    /** {@link #admit} then {@link #heartbeat(Admission, NodeHeartbeat)}. */
+    public HeartbeatOutcome heartbeat(String alias, String secret, NodeHeartbeat beat) {
+        return heartbeat(admit(alias, secret), beat);
+    }
+
+    /**
+     * Records a heartbeat the secret admitted. Enrolment stores a new credential's hash in place of the cluster
+     * secret's and answers the credential once. A node deleted, or enrolled by a concurrent request, since
+     * {@link #admit} is rejected: nothing is written.
      *
      * @param beat a validated heartbeat ({@link HeartbeatCheck})
      */
-    public HeartbeatResult heartbeat(String alias, String secret, NodeHeartbeat beat) {
-        if (secret == null || secret.isEmpty()) {
-            return HeartbeatResult.REJECTED;
+    public HeartbeatOutcome heartbeat(Admission admission, NodeHeartbeat beat) {
+        String alias = admission.alias();
+        if (admission.rejected()) {
+            return HeartbeatOutcome.rejected();
         }
         Instant now = now();
         String load = json(loadWriter, beat.load());
         String streams = json(streamsWriter, beat.streams());
-        for (int attempt = 0; attempt < 2; attempt++) {
-            Optional<String> stored = repository.findSecretHash(alias);
-            if (stored.isPresent()) {
-                if (!SecretHash.matches(stored.get(), secret)) {
-                    return HeartbeatResult.REJECTED;
-                }
-                int changed = repository.heartbeat(alias, beat.region(), beat.publicUrl(), beat.agentToken(), now,
-                        beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush());
-                return changed == 1 ? HeartbeatResult.UPDATED : HeartbeatResult.REJECTED; // deleted meanwhile
-            }
-            if (!config.autoRegister() || clusterSecretHash == null || !SecretHash.matches(clusterSecretHash, secret)) {
-                return HeartbeatResult.REJECTED;
-            }
-            if (repository.register(alias, beat.region(), beat.publicUrl(), clusterSecretHash, beat.agentToken(), now,
-                    beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush()) == 1) {
-                LOG.atInfo().addKeyValue("node", alias).addKeyValue("region", beat.region())
-                        .addKeyValue("url", beat.publicUrl()).log("node auto-registered");
-                return HeartbeatResult.REGISTERED;
-            }
-            // Created by a concurrent request since our read: check against its secret.
+        if (admission.kind() == Admission.Kind.NODE) {
+            int changed = repository.heartbeat(alias, beat.region(), beat.publicUrl(), beat.agentToken(), now,
+                    beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush(),
+                    beat.grantKey());
+            return changed == 1 ? HeartbeatOutcome.updated() : HeartbeatOutcome.rejected(); // deleted meanwhile
         }
-        return HeartbeatResult.REJECTED;
+        String credential = NodeCredential.generate();
+        String hash = SecretHash.of(credential);
+        if (admission.kind() == Admission.Kind.REENROL) {
+            boolean again = beat.grantKey() != null && repository.reenrol(alias, beat.grantKey(), hash, now) == 1
+                    && repository.heartbeat(alias, beat.region(), beat.publicUrl(), beat.agentToken(), now,
+                    beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush(),
+                    beat.grantKey()) == 1;
+            if (!again) {
+                return HeartbeatOutcome.rejected();
+            }
+            changes.incrementAndGet();
+            LOG.atInfo().addKeyValue("node", alias).log("node enrolled again (same grant key; the old credential is void)");
+            return new HeartbeatOutcome(HeartbeatOutcome.Result.ENROLLED, credential);
+        }
+        boolean enrolled = repository.register(alias, beat.region(), beat.publicUrl(), hash, beat.agentToken(), now,
+                beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush(),
+                beat.grantKey()) == 1;
+        if (!enrolled) {
+            // Registered before enrolment existed (its secret is the cluster secret's hash): the same swap, once.
+            enrolled = repository.replaceSecret(alias, clusterSecretHash, hash, now) == 1
+                    && repository.heartbeat(alias, beat.region(), beat.publicUrl(), beat.agentToken(), now,
+                    beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush(),
+                    beat.grantKey()) == 1;
+        }
+        if (!enrolled) {
+            return HeartbeatOutcome.rejected(); // enrolled by a concurrent request: its credential won
+        }
+        changes.incrementAndGet();
+        LOG.atInfo().addKeyValue("node", alias).addKeyValue("region", beat.region())
+                .addKeyValue("url", beat.publicUrl()).log("node enrolled");
+        return new HeartbeatOutcome(HeartbeatOutcome.Result.ENROLLED, credential);
+    }
+
+    /**
+     * How many nodes this instance has enrolled, created, updated or deleted: a cache of {@link #publicUrls()} is
+     * stale when it changes (another instance's changes show after the cache's own lifetime).
+     */
+    public long changes() {
+        return changes.get();
+    }
+
+    /** The public URLs of every node that has sent one. */
+    public List<String> publicUrls() {
+        return repository.findPublicUrls();
     }
 
     /** @throws NodeExistsException if the alias is taken */
@@ -96,6 +154,7 @@ public class NodeRegistry {
         if (repository.create(alias, emptyToNull(region), SecretHash.of(secret), now()) == 0) {
             throw new NodeExistsException(alias);
         }
+        changes.incrementAndGet();
         LOG.atInfo().addKeyValue("node", alias).log("node created");
         return find(alias).orElseThrow(() -> new NodeNotFoundException(alias));
     }
@@ -116,6 +175,7 @@ public class NodeRegistry {
         if (region != null) {
             repository.updateRegion(alias, emptyToNull(region), now);
         }
+        changes.incrementAndGet();
         return find(alias).orElseThrow(() -> new NodeNotFoundException(alias));
     }
 
@@ -124,6 +184,7 @@ public class NodeRegistry {
         if (repository.remove(alias) == 0) {
             throw new NodeNotFoundException(alias);
         }
+        changes.incrementAndGet();
         LOG.atInfo().addKeyValue("node", alias).log("node deleted");
     }
 
@@ -145,7 +206,7 @@ public class NodeRegistry {
         List<StreamSnapshot> streams = read(streamsReader, node.streamsJson(), node.alias());
         return new NodeState(node.alias(), region, node.publicUrl(), node.agentToken(),
                 liveness.online(node.lastHeartbeat(), now), node.lastHeartbeat(), capacity, load,
-                streams == null ? List.of() : streams, node.createdAt(), node.updatedAt(), node.autopush());
+                streams == null ? List.of() : streams, node.createdAt(), node.updatedAt(), node.autopush(), node.grantKey());
     }
 
     /** Milliseconds: what SQLite keeps, so both databases give back what was written. */

@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param capacity   null before the first heartbeat
  * @param load       null before the first heartbeat
  * @param autopush   the last heartbeat asked for every local publish to be pushed to the origin region
+ * @param grantKey   the HS256 key the agent accepts stream-scoped JWTs signed with (its last heartbeat), null for
+ *                   none; never shown or logged
  */
 public record NodeState(String alias, String region, String publicUrl, String agentToken, boolean online,
                         Instant lastSeen, NodeCapacity capacity, NodeLoad load, List<StreamSnapshot> streams,
-                        Instant createdAt, Instant updatedAt, boolean autopush) {
+                        Instant createdAt, Instant updatedAt, boolean autopush, String grantKey) {
 
     public NodeState {
         streams = streams == null ? List.of() : List.copyOf(streams);
@@ -29,7 +31,7 @@ public record NodeState(String alias, String region, String publicUrl, String ag
     /** Without autopush. */
     public NodeState(String alias, String region, String publicUrl, String agentToken, boolean online, Instant lastSeen,
                      NodeCapacity capacity, NodeLoad load, List<StreamSnapshot> streams, Instant createdAt, Instant updatedAt) {
-        this(alias, region, publicUrl, agentToken, online, lastSeen, capacity, load, streams, createdAt, updatedAt, false);
+        this(alias, region, publicUrl, agentToken, online, lastSeen, capacity, load, streams, createdAt, updatedAt, false, null);
     }
 
     public Optional<StreamSnapshot> stream(String name) {
@@ -48,6 +50,6 @@ public record NodeState(String alias, String region, String publicUrl, String ag
     @Override
     public String toString() {
         return "NodeState[alias=" + alias + ", region=" + region + ", publicUrl=" + publicUrl + ", online=" + online
-                + ", lastSeen=" + lastSeen + ", streams=" + streams.size() + ", agentToken=***]";
+                + ", lastSeen=" + lastSeen + ", streams=" + streams.size() + ", agentToken=***, grantKey=***]";
     }
 }

@@ -3,13 +3,10 @@ package dev.castmesh.controlplane.node;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.api.cluster.AgentPaths;
 import dev.castmesh.api.cluster.NodeAlias;
-import dev.castmesh.api.cluster.NodeHeartbeat;
 import dev.castmesh.api.cluster.NodeRequest;
 import dev.castmesh.api.cluster.NodeView;
-import dev.castmesh.api.http.ApiError;
 import dev.castmesh.controlplane.http.BadRequestException;
 import dev.castmesh.controlplane.http.JsonBody;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,7 +16,6 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -35,21 +31,17 @@ import java.util.List;
  *   <li>{@code POST /api/nodes} (admin) {@code {alias, secret, region}}: 201, 409 {@code node_exists};</li>
  *   <li>{@code PUT /api/nodes/{alias}} (admin) {@code {secret?, region?}}: 200, 404 {@code node_not_found};</li>
  *   <li>{@code DELETE /api/nodes/{alias}} (admin): 204, 404;</li>
- *   <li>{@code PUT /api/nodes/{alias}/heartbeat}, {@code Authorization: Bearer <node or cluster secret>},
- *       body {@link NodeHeartbeat}: 204; 401 for a missing or wrong secret (nothing is written); 400 for a bad body.
- *       The rights table lets this route through ({@code Scope.NODE}): the secret check is here.</li>
  * </ul>
+ * Heartbeats: {@link HeartbeatController}.
  */
 @Controller("/api/nodes")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class NodesController {
     private final NodeRegistry registry;
-    private final JsonBody<NodeHeartbeat> heartbeatBody;
     private final JsonBody<NodeRequest> requestBody;
 
     NodesController(NodeRegistry registry, ObjectMapper mapper) {
         this.registry = registry;
-        this.heartbeatBody = new JsonBody<>(mapper, NodeHeartbeat.class, "heartbeat");
         this.requestBody = new JsonBody<>(mapper, NodeRequest.class, "node");
     }
 
@@ -94,22 +86,6 @@ final class NodesController {
         return HttpResponse.noContent();
     }
 
-    @Put("/{alias}/heartbeat")
-    @Consumes(MediaType.APPLICATION_JSON)
-    HttpResponse<?> heartbeat(@PathVariable String alias, @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                              @Body @Nullable String json) {
-        BadRequestException.check("", () -> NodeAlias.validate(alias));
-        String secret = bearer(authorization);
-        if (secret == null) {
-            return unauthorized("a heartbeat needs Authorization: Bearer <node or cluster secret>");
-        }
-        NodeHeartbeat beat = BadRequestException.parse(() -> HeartbeatCheck.validate(heartbeatBody.read(json)));
-        if (registry.heartbeat(alias, secret, beat) == NodeRegistry.HeartbeatResult.REJECTED) {
-            return unauthorized("wrong secret for node '" + alias + "', or unknown node and no auto-registration with it");
-        }
-        return HttpResponse.noContent();
-    }
-
     private static void checkSecretAndRegion(NodeRequest request) {
         if (request.secret() != null && (request.secret().length() < NodeRequest.MIN_SECRET_LENGTH
                 || request.secret().chars().anyMatch(c -> c <= 0x20 || c == 0x7f))) {
@@ -119,18 +95,4 @@ final class NodesController {
         BadRequestException.check("", () -> HeartbeatCheck.region("region", request.region()));
     }
 
-    private static String bearer(String authorization) {
-        if (authorization == null || authorization.length() <= 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String secret = authorization.substring(7).trim();
-        return secret.isEmpty() ? null : secret;
-    }
-
-    private static HttpResponse<ApiError> unauthorized(String message) {
-        return HttpResponse.<ApiError>status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(new ApiError("unauthorized", message));
-    }
 }

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoginRateLimiterTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
@@ -92,5 +94,37 @@ class LoginRateLimiterTest {
         assertThrows(IllegalArgumentException.class, () -> new LoginRateLimiter(clock, 0, Duration.ofMinutes(1), 1));
         assertThrows(IllegalArgumentException.class, () -> new LoginRateLimiter(clock, 1, Duration.ZERO, 1));
         assertThrows(IllegalArgumentException.class, () -> new LoginRateLimiter(clock, 1, Duration.ofMinutes(1), 0));
+    }
+
+    /** Issue 10 finding 5: the check and the count are one step, so parallel attempts cannot all pass the check. */
+    @Test
+    void parallelAttemptsPassAtMostTheLimit() throws Exception {
+        LoginRateLimiter limiter = LoginRateLimiter.withDefaults(java.time.Clock.systemUTC());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            java.util.List<java.util.concurrent.Callable<Boolean>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                attempts.add(() -> limiter.reserve("10.0.0.9").allowed());
+            }
+            long allowed = 0;
+            for (java.util.concurrent.Future<Boolean> result : pool.invokeAll(attempts)) {
+                allowed += result.get() ? 1 : 0;
+            }
+            assertEquals(LoginRateLimiter.DEFAULT_MAX_FAILURES, allowed);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSuccessfulAttemptIsUncountedButEarlierFailuresStay() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        LoginRateLimiter limiter = new LoginRateLimiter(clock, 2, Duration.ofMinutes(1), 10);
+        assertTrue(limiter.reserve("c").allowed()); // a failure
+        LoginRateLimiter.Attempt success = limiter.reserve("c");
+        assertTrue(success.allowed());
+        limiter.release(success);
+        assertTrue(limiter.reserve("c").allowed(), "the success did not use up the second try");
+        assertFalse(limiter.reserve("c").allowed());
     }
 }

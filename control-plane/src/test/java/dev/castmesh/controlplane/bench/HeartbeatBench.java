@@ -1,5 +1,6 @@
 package dev.castmesh.controlplane.bench;
 
+import dev.castmesh.controlplane.node.NodeRegistry;
 import dev.castmesh.controlplane.testing.Beats;
 import dev.castmesh.controlplane.testing.PostgresServer;
 import dev.castmesh.controlplane.testing.TestControlPlane;
@@ -22,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code ./castmesh bench heartbeats}: heartbeats per second one control plane sustains on PostgreSQL (embedded, or
  * env {@code TEST_DATABASE_URL}). {@code CLIENTS} keep-alive HTTP/1.1 connections send {@code REQUESTS} heartbeats of
- * {@code NODES} registered nodes (each with 2 streams in its snapshot, authenticated with the cluster secret), as
- * fast as the control plane answers; every answer must be 204. Two warm-up runs, then {@code RUNS} measured runs; the
+ * {@code NODES} nodes created through the registry (each with 2 streams in its snapshot, authenticated with its own
+ * secret), as fast as the control plane answers; every answer must be 200 (with the cascade origins). Two warm-up runs, then {@code RUNS} measured runs; the
  * median is printed. The load generator is a minimal raw-socket client so that it takes little of the machine's CPU.
  *
  * <p>Arguments: {@code [clients=32] [requests=40000] [runs=3] [nodes=1000]}.
@@ -43,7 +44,9 @@ public final class HeartbeatBench {
             String host = app.url().getHost();
             int port = app.url().getPort();
             byte[][] bodies = new byte[nodes][];
+            NodeRegistry registry = app.bean(NodeRegistry.class);
             for (int i = 0; i < nodes; i++) {
+                registry.create("node-" + i, "bench-node-secret-" + i, null);
                 String json = Beats.json("http://10.0." + (i / 250) + "." + (i % 250) + ":7777", "region-" + (i % 3),
                         "[{\"stream\":\"cam-" + i + "\",\"publisher\":true,\"cascadeFrom\":null,\"viewers\":12,"
                                 + "\"bitrateInBps\":1500000,\"bitrateOutBps\":18000000},"
@@ -51,7 +54,7 @@ public final class HeartbeatBench {
                                 + "\"bitrateInBps\":64000,\"bitrateOutBps\":192000}]", "agent-token-" + i);
                 byte[] body = json.getBytes(StandardCharsets.UTF_8);
                 String head = "PUT /api/nodes/node-" + i + "/heartbeat HTTP/1.1\r\nHost: " + host + "\r\n"
-                        + "Authorization: Bearer " + TestControlPlane.CLUSTER_SECRET + "\r\n"
+                        + "Authorization: Bearer bench-node-secret-" + i + "\r\n"
                         + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
                 byte[] request = Arrays.copyOf(head.getBytes(StandardCharsets.US_ASCII), head.length() + body.length);
                 System.arraycopy(body, 0, request, head.length(), body.length);
@@ -60,7 +63,7 @@ public final class HeartbeatBench {
             System.out.printf("heartbeat bench: %d clients, %d requests per run, %d nodes, PostgreSQL %s, %d cores%n",
                     clients, requests, nodes, postgres.embedded() ? "embedded (zonky 14)" : "from TEST_DATABASE_URL",
                     Runtime.getRuntime().availableProcessors());
-            run(host, port, clients, nodes, bodies, 1); // registers every node
+            run(host, port, clients, nodes, bodies, 1); // first heartbeat of every node
             for (int w = 1; w <= 2; w++) { // the JIT needs about 50,000 requests to settle
                 System.out.printf("warm-up %d/2: %.0f heartbeats/s%n", w, run(host, port, clients, requests, bodies, 0));
             }
@@ -94,7 +97,7 @@ public final class HeartbeatBench {
                     while ((n = next.getAndIncrement()) < requests) {
                         out.write(bodies[n % bodies.length]);
                         int status = readResponse(in);
-                        if (status != 204) {
+                        if (status != 200) {
                             throw new IllegalStateException("heartbeat answered " + status);
                         }
                         done++;

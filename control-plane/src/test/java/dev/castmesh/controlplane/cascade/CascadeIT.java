@@ -82,9 +82,9 @@ class CascadeIT {
     private static void beat(String alias, FakeAgent agent, String region, double cpu, int perStream, boolean autopush,
                              StreamSnapshot... streams) throws Exception {
         NodeHeartbeat beat = new NodeHeartbeat(agent.url(), region, new NodeCapacity(100, perStream),
-                new NodeLoad(cpu, 0, 0, 1), List.of(streams), "tok-" + alias, autopush);
-        Reply reply = Reply.send(app.client(), Beats.request(alias, CLUSTER_SECRET, JSON.writeValueAsString(beat)));
-        assertEquals(204, reply.status(), reply.body());
+                new NodeLoad(cpu, 0, 0, 1), List.of(streams), "tok-" + alias, autopush, agent.grantKey());
+        Reply reply = app.heartbeat(alias, JSON.writeValueAsString(beat));
+        assertEquals(2, reply.status() / 100, reply.body());
     }
 
     private static void beat(String alias, FakeAgent agent, String region, double cpu, StreamSnapshot... streams) throws Exception {
@@ -118,7 +118,7 @@ class CascadeIT {
         Reply reply = cascade("cam", "{\"target\":\"b\"}");
         assertEquals(201, reply.status(), reply.body());
         assertEquals("{\"stream\":\"cam\",\"source\":\"a\",\"target\":\"b\",\"mode\":\"pull\"}", reply.body());
-        assertEquals(List.of("POST /api/cascade/cam | Bearer tok-b | application/json | null | " + pullBody(a, "cam", "tok-a", "a", "b")),
+        assertEquals(List.of("POST /api/cascade/cam | Bearer tok-b | application/json | null | " + pullBody(a, "cam", "jwt(a:cam:4)", "a", "b")),
                 b.requests());
         assertEquals(List.of(), a.requests());
     }
@@ -132,7 +132,7 @@ class CascadeIT {
         assertEquals(201, reply.status(), reply.body());
         assertEquals("{\"stream\":\"cam\",\"source\":\"c\",\"target\":\"b\",\"mode\":\"push\"}", reply.body());
         assertEquals(List.of("POST /api/cascade/cam | Bearer tok-c | application/json | null | {\"targetUrl\":\"" + b.url()
-                + "/whip/cam?cascadeFrom=c\",\"token\":\"tok-b\"}"), c.requests());
+                + "/whip/cam?cascadeFrom=c\",\"token\":\"jwt(b:cam:2)\"}"), c.requests());
         assertEquals(List.of(), b.requests());
     }
 
@@ -161,7 +161,7 @@ class CascadeIT {
         Reply chained = cascade("cam", "{\"target\":\"c\",\"source\":\"b\"}");
         assertEquals(201, chained.status(), chained.body());
         assertEquals("{\"stream\":\"cam\",\"source\":\"b\",\"target\":\"c\",\"mode\":\"pull\"}", chained.body());
-        assertEquals(List.of("POST /api/cascade/cam | Bearer tok-c | application/json | null | " + pullBody(b, "cam", "tok-b", "b", "c")),
+        assertEquals(List.of("POST /api/cascade/cam | Bearer tok-c | application/json | null | " + pullBody(b, "cam", "jwt(b:cam:4)", "b", "c")),
                 c.requests());
     }
 
@@ -253,15 +253,14 @@ class CascadeIT {
             for (Object[] node : new Object[][] {{"a", a, Beats.published("cam", 2)}, {"b", b, null}}) {
                 FakeAgent agent = (FakeAgent) node[1];
                 NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "", new NodeCapacity(100, 2), new NodeLoad(0.1, 0, 0, 1),
-                        node[2] == null ? List.of() : List.of((StreamSnapshot) node[2]), "tok-" + node[0]);
-                assertEquals(204, Reply.send(push.client(), Beats.request((String) node[0], CLUSTER_SECRET,
-                        JSON.writeValueAsString(beat))).status());
+                        node[2] == null ? List.of() : List.of((StreamSnapshot) node[2]), "tok-" + node[0], false, agent.grantKey());
+                assertEquals(2, push.heartbeat((String) node[0], JSON.writeValueAsString(beat)).status() / 100);
             }
             Reply viewer = Reply.send(push.client(), HttpRequest.POST("/whep/cam", "v=0 offer").contentType("application/sdp"));
             // A fake a does not really push, so the fake b has no stream: its 404 comes back, proving the viewer went there.
             viewer.assertError(404, "stream_not_found");
             assertEquals(List.of("POST /api/cascade/cam | Bearer tok-a | application/json | null | {\"targetUrl\":\"" + b.url()
-                    + "/whip/cam?cascadeFrom=a&idleTimeout=60\",\"token\":\"tok-b\"}"), a.requests(),
+                    + "/whip/cam?cascadeFrom=a&idleTimeout=60\",\"token\":\"jwt(b:cam:2)\"}"), a.requests(),
                     "an overflow copy idles out like a pulled one ([cascade] idle_timeout)");
             assertEquals(1, b.requests().size(), "then the viewer goes to b: " + b.requests());
             assertEquals(true, b.requests().get(0).startsWith("POST /whep/cam | Bearer tok-b"));
@@ -282,7 +281,7 @@ class CascadeIT {
         Reply fromStream = Reply.send(app.client(), whep("/whep/live-cam?region=us"));
         assertEquals(201, fromStream.status(), fromStream.body());
         assertEquals(List.of("POST /api/cascade/live-cam | Bearer tok-b | application/json | null | "
-                + pullBody(a, "cam", "tok-a", "a", "b"), "POST /whep/live-cam | Bearer tok-b | application/sdp | null | v=0 offer"),
+                + pullBody(a, "cam", "jwt(a:cam:4)", "a", "b"), "POST /whep/live-cam | Bearer tok-b | application/sdp | null | v=0 offer"),
                 b.requests());
 
         assertEquals("stream 'live-none' is not published on any online node, nor is 'none', its pull rule's source",
@@ -302,7 +301,7 @@ class CascadeIT {
         ReconcileTask task = app.bean(ReconcileTask.class);
         assertEquals(List.of("push cam a -> c"), task.runOnce());
         assertEquals(List.of("POST /api/cascade/cam | Bearer tok-a | application/json | null | {\"targetUrl\":\"" + c.url()
-                + "/whip/cam?cascadeFrom=a\",\"token\":\"tok-c\"}"), a.requests());
+                + "/whip/cam?cascadeFrom=a\",\"token\":\"jwt(c:cam:2)\"}"), a.requests());
         assertEquals(List.of(), task.runOnce(), "not repeated before heartbeats can show it");
         beat("c", c, "hq", 0.2, copy("cam", "a"));
         app.clock.advance(Duration.ofSeconds(1));
@@ -319,7 +318,7 @@ class CascadeIT {
         ReconcileTask task = app.bean(ReconcileTask.class);
         assertEquals(List.of("reattach cam on c <- b cam"), task.runOnce());
         assertEquals(List.of("POST /api/cascade/cam | Bearer tok-c | application/json | null | "
-                + pullBody(b, "cam", "tok-b", "b", "c")), c.requests());
+                + pullBody(b, "cam", "jwt(b:cam:4)", "b", "c")), c.requests());
         assertEquals(List.of(), a.requests());
     }
 }

@@ -31,8 +31,8 @@ class TwoInstancesCascadeIT {
     private static void beat(TestControlPlane app, String alias, FakeAgent agent, int perStream, StreamSnapshot... streams)
             throws Exception {
         NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(100, perStream),
-                new NodeLoad(0.1, 0, 0, 1), List.of(streams), "tok-" + alias);
-        assertEquals(204, Reply.send(app.client(), Beats.request(alias, CLUSTER_SECRET, JSON.writeValueAsString(beat))).status());
+                new NodeLoad(0.1, 0, 0, 1), List.of(streams), "tok-" + alias, false, agent.grantKey());
+        assertEquals(2, app.heartbeat(alias, JSON.writeValueAsString(beat)).status() / 100);
     }
 
     @Test
@@ -66,7 +66,7 @@ class TwoInstancesCascadeIT {
             List<String> pulls = all.subList(1, all.size()); // after the overflow pull
             assertEquals(2, pulls.size(), "one re-attach from each instance: " + String.join("\n", pulls));
             for (String reattach : pulls) {
-                assertTrue(reattach.contains("\"sourceUrl\":\"" + c.url() + "/whep/cam?cascadeTo=b\",\"token\":\"tok-c\",\"sourceNode\":\"c\""),
+                assertTrue(reattach.contains("\"sourceUrl\":\"" + c.url() + "/whep/cam?cascadeTo=b\",\"token\":\"jwt(c:cam:4)\",\"sourceNode\":\"c\""),
                         reattach);
             }
         }

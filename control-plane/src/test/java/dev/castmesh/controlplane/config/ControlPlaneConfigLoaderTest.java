@@ -106,6 +106,13 @@ class ControlPlaneConfigLoaderTest {
     }
 
     @Test
+    void corsOriginsAreBrowserOriginsNamedByIndex() {
+        assertTrue(error("[http]\ncors_origins = [\"https://dash.example.com\", \"dash.example.com\"]")
+                .contains("http.cors_origins[1] must be a browser origin"), error("[http]\ncors_origins = [\"x\"]"));
+        assertTrue(error("[http]\ncors_origins = [\"https://dash.example.com/app\"]").contains("http.cors_origins[0]"));
+    }
+
+    @Test
     void wrongValueTypesAreNamed() {
         assertTrue(error("[database]\nmax_connections = \"ten\"").startsWith("key 'database.max_connections'"));
         assertTrue(error("[database]\nmax_connections = true").startsWith("key 'database.max_connections'"));

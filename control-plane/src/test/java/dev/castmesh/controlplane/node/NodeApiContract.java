@@ -14,6 +14,7 @@ import java.util.Set;
 
 import static dev.castmesh.controlplane.testing.TestControlPlane.CLUSTER_SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The node registry HTTP API through the real server, on every database. */
 abstract class NodeApiContract {
@@ -47,11 +48,11 @@ abstract class NodeApiContract {
     void aCopyMayNameItsSourceByAliasOrHostAndPort() {
         String copyOf = "[{\"stream\":\"cam\",\"publisher\":false,\"cascadeFrom\":\"%s\",\"viewers\":0,"
                 + "\"bitrateInBps\":0,\"bitrateOutBps\":0}]";
-        assertEquals(204, beat("n1", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777", "eu",
-                copyOf.formatted("agent-a"), null)).status());
-        assertEquals(204, beat("n1", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777", "eu",
-                copyOf.formatted("10.0.0.9:7777"), null)).status(), "an agent's pull that named no source node");
-        assertEquals("streams[0].cascadeFrom must be a node alias or a host:port", beat("n1", CLUSTER_SECRET,
+        assertEquals(2, app.heartbeat("n1", Beats.json("http://10.0.0.5:7777", "eu",
+                copyOf.formatted("agent-a"), null)).status() / 100);
+        assertEquals(2, app.heartbeat("n1", Beats.json("http://10.0.0.5:7777", "eu",
+                copyOf.formatted("10.0.0.9:7777"), null)).status() / 100, "an agent's pull that named no source node");
+        assertEquals("streams[0].cascadeFrom must be a node alias or a host:port", app.heartbeat("n1",
                 Beats.json("http://10.0.0.5:7777", "eu", copyOf.formatted("a/b"), null)).assertError(400, "bad_request").message());
     }
 
@@ -59,22 +60,22 @@ abstract class NodeApiContract {
     void autopushIsStoredAndOptional() {
         String json = Beats.json("http://10.0.0.5:7777", "eu", CAM, "tok-1");
         String withAutopush = json.substring(0, json.length() - 1) + ",\"autopush\":true}";
-        assertEquals(204, beat("pusher", CLUSTER_SECRET, withAutopush).status());
-        assertEquals(204, beat("plain", CLUSTER_SECRET, json).status(), "a heartbeat without autopush is accepted");
+        assertEquals(2, app.heartbeat("pusher", withAutopush).status() / 100);
+        assertEquals(2, app.heartbeat("plain", json).status() / 100, "a heartbeat without autopush is accepted");
         NodeRegistry registry = app.bean(NodeRegistry.class);
         assertEquals(true, registry.find("pusher").orElseThrow().autopush());
         assertEquals(false, registry.find("plain").orElseThrow().autopush());
-        assertEquals(204, beat("pusher", CLUSTER_SECRET, json).status());
+        assertEquals(2, app.heartbeat("pusher", json).status() / 100);
         assertEquals(false, registry.find("pusher").orElseThrow().autopush(), "each heartbeat says it again");
-        assertEquals("heartbeat.autopush: expected true or false", beat("pusher", CLUSTER_SECRET,
+        assertEquals("heartbeat.autopush: expected true or false", app.heartbeat("pusher",
                 json.substring(0, json.length() - 1) + ",\"autopush\":\"yes\"}").assertError(400, "bad_request").message());
     }
 
     @Test
     void recordingFlagIsOptionalAndShownPerNodeInTheStreamList() {
         String recorded = CAM.replace("}]", ",\"recording\":true}]");
-        assertEquals(204, beat("recorder", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777", "eu", recorded, null)).status());
-        assertEquals(204, beat("older", CLUSTER_SECRET, Beats.json("http://10.0.0.6:7777", "eu", CAM, null)).status(),
+        assertEquals(2, app.heartbeat("recorder", Beats.json("http://10.0.0.5:7777", "eu", recorded, null)).status() / 100);
+        assertEquals(2, app.heartbeat("older", Beats.json("http://10.0.0.6:7777", "eu", CAM, null)).status() / 100,
                 "a heartbeat of an agent without the field is accepted");
         NodeRegistry registry = app.bean(NodeRegistry.class);
         assertEquals(true, registry.find("recorder").orElseThrow().streams().get(0).recording());
@@ -88,16 +89,18 @@ abstract class NodeApiContract {
         assertEquals("recorder", nodes.get(1).get("alias").asText());
         assertEquals(true, nodes.get(1).get("recording").asBoolean(), streams.body());
 
-        Reply bad = beat("recorder", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777", "eu",
+        Reply bad = app.heartbeat("recorder", Beats.json("http://10.0.0.5:7777", "eu",
                 CAM.replace("}]", ",\"recording\":\"yes\"}]"), null)).assertError(400, "bad_request");
         assertEquals("heartbeat.streams[0].recording: expected true or false", bad.message());
     }
 
     @Test
     void heartbeatRegistersAndTheNodeListShowsIt() {
-        Reply reply = beat("agent-1", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777/", "eu", CAM, "tok-1"));
-        assertEquals(204, reply.status(), reply.body());
-        assertEquals("", reply.body());
+        Reply reply = app.heartbeat("agent-1", Beats.json("http://10.0.0.5:7777/", "eu", CAM, "tok-1"));
+        assertEquals(201, reply.status(), reply.body());
+        assertEquals(Set.of("credential", "cascadeOrigins"), Reply.fieldNames(reply.json()));
+        assertTrue(reply.json().get("credential").asText().matches("[A-Za-z0-9_-]{43}"), reply.body());
+        assertEquals("[\"http://10.0.0.5:7777\"]", reply.json().get("cascadeOrigins").toString());
 
         Reply list = nodes();
         assertEquals(200, list.status());
@@ -112,7 +115,9 @@ abstract class NodeApiContract {
 
         app.clock.advance(Duration.ofMillis(6_001));
         assertEquals(false, nodes().json().get(0).get("online").asBoolean());
-        assertEquals(204, beat("agent-1", CLUSTER_SECRET, Beats.json("http://10.0.0.5:7777", "eu", "[]", null)).status());
+        Reply again = app.heartbeat("agent-1", Beats.json("http://10.0.0.5:7777", "eu", "[]", null));
+        assertEquals(200, again.status(), again.body());
+        assertEquals(Set.of("cascadeOrigins"), Reply.fieldNames(again.json()), "the credential is shown once");
         assertEquals(true, nodes().json().get(0).get("online").asBoolean());
         assertEquals("2026-11-20T08:00:06.124Z", nodes().json().get(0).get("lastSeen").asText());
     }
@@ -121,9 +126,11 @@ abstract class NodeApiContract {
     void heartbeatWithoutOrWithWrongSecretIs401AndCreatesNothing() {
         String body = Beats.json("http://10.0.0.5:7777", "eu", "[]", "tok");
         Reply missing = beat("agent-1", null, body).assertError(401, "unauthorized");
-        assertEquals("a heartbeat needs Authorization: Bearer <node or cluster secret>", missing.message());
+        assertEquals("a heartbeat needs Authorization: Bearer <node credential, node secret or cluster secret>",
+                missing.message());
         Reply wrong = beat("agent-1", "wrong-secret-wrong-secret", body).assertError(401, "unauthorized");
-        assertEquals("wrong secret for node 'agent-1', or unknown node and no auto-registration with it", wrong.message());
+        assertEquals("wrong secret for node 'agent-1' (an enrolled node sends its own credential; the cluster secret only"
+                + " enrols an alias that is not registered)", wrong.message());
         send(HttpRequest.PUT("/api/nodes/agent-1/heartbeat", body).contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header("Authorization", "Basic " + CLUSTER_SECRET)).assertError(401, "unauthorized");
         assertEquals("[]", nodes().body());
@@ -132,20 +139,20 @@ abstract class NodeApiContract {
     @Test
     void badHeartbeatBodiesAre400NamingTheField() {
         assertEquals("publicUrl is required",
-                beat("a", CLUSTER_SECRET, Beats.json("", "eu", "[]", null)).assertError(400, "bad_request").message());
+                app.heartbeat("a", Beats.json("", "eu", "[]", null)).assertError(400, "bad_request").message());
         assertEquals("publicUrl must be http(s)://host[:port] without path, query or user",
-                beat("a", CLUSTER_SECRET, Beats.json("http://h:1/x", "eu", "[]", null)).assertError(400, "bad_request").message());
+                app.heartbeat("a", Beats.json("http://h:1/x", "eu", "[]", null)).assertError(400, "bad_request").message());
         assertEquals("streams[0].stream: stream name must not contain '/' or '\\'",
-                beat("a", CLUSTER_SECRET, Beats.json("http://h:1", "eu", "[{\"stream\":\"a/b\",\"publisher\":true,\"viewers\":0,"
+                app.heartbeat("a", Beats.json("http://h:1", "eu", "[{\"stream\":\"a/b\",\"publisher\":true,\"viewers\":0,"
                         + "\"bitrateInBps\":0,\"bitrateOutBps\":0}]", null)).assertError(400, "bad_request").message());
         assertEquals("agentToken must be 1 to 4096 visible ASCII characters, or null",
-                beat("a", CLUSTER_SECRET, Beats.json("http://h:1", "eu", "[]", "a b")).assertError(400, "bad_request").message());
+                app.heartbeat("a", Beats.json("http://h:1", "eu", "[]", "a b")).assertError(400, "bad_request").message());
         assertEquals("heartbeat.load.sessions: expected an integer",
-                beat("a", CLUSTER_SECRET, "{\"publicUrl\":\"http://h:1\",\"load\":{\"sessions\":1.5}}").assertError(400, "bad_request").message());
+                app.heartbeat("a", "{\"publicUrl\":\"http://h:1\",\"load\":{\"sessions\":1.5}}").assertError(400, "bad_request").message());
         assertEquals("capacity is required",
-                beat("a", CLUSTER_SECRET, "{\"publicUrl\":\"http://h:1\"}").assertError(400, "bad_request").message());
+                app.heartbeat("a", "{\"publicUrl\":\"http://h:1\"}").assertError(400, "bad_request").message());
         assertEquals("node alias must be 1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'",
-                beat("a.b", CLUSTER_SECRET, Beats.json("http://h:1", "eu", "[]", null)).assertError(400, "bad_request").message());
+                app.heartbeat("a.b", Beats.json("http://h:1", "eu", "[]", null)).assertError(400, "bad_request").message());
         assertEquals("[]", nodes().body());
     }
 
@@ -164,8 +171,8 @@ abstract class NodeApiContract {
                 send(HttpRequest.POST("/api/nodes", "{\"alias\":\"e2\"}")).assertError(400, "bad_request").message());
 
         String body = Beats.json("http://10.0.0.9:7777", "eu", "[]", null);
-        beat("edge-1", CLUSTER_SECRET, body).assertError(401, "unauthorized");
-        assertEquals(204, beat("edge-1", "edge-secret-0123456789", body).status());
+        app.heartbeat("edge-1", body).assertError(401, "unauthorized");
+        assertEquals(200, beat("edge-1", "edge-secret-0123456789", body).status());
 
         app.clock.advance(Duration.ofSeconds(1));
         Reply updated = send(HttpRequest.PUT("/api/nodes/edge-1", "{\"secret\":\"rotated-secret-0123456\",\"region\":\"hq\"}"));
@@ -173,7 +180,7 @@ abstract class NodeApiContract {
         assertEquals("hq", updated.json().get("region").asText());
         assertEquals("2026-11-20T08:00:01.123Z", updated.json().get("updatedAt").asText());
         beat("edge-1", "edge-secret-0123456789", body).assertError(401, "unauthorized");
-        assertEquals(204, beat("edge-1", "rotated-secret-0123456", body).status());
+        assertEquals(200, beat("edge-1", "rotated-secret-0123456", body).status());
         send(HttpRequest.PUT("/api/nodes/nope", "{\"region\":\"hq\"}")).assertError(404, "node_not_found");
         assertEquals("nothing to change: give secret and/or region",
                 send(HttpRequest.PUT("/api/nodes/edge-1", "{}")).assertError(400, "bad_request").message());
@@ -181,5 +188,52 @@ abstract class NodeApiContract {
         assertEquals(204, send(HttpRequest.DELETE("/api/nodes/edge-1")).status());
         send(HttpRequest.DELETE("/api/nodes/edge-1")).assertError(404, "node_not_found");
         assertEquals("[]", nodes().body());
+    }
+
+    /** Issue 10 finding 8: the secret is checked before the body is read; a wrong one never gets a 400. */
+    @Test
+    void aWrongSecretWithABadBodyIs401Not400() {
+        app.heartbeat("agent-1", Beats.json("http://10.0.0.5:7777", "eu", "[]", null));
+        beat("agent-1", "wrong-secret-wrong-secret", "{not json").assertError(401, "unauthorized");
+        beat("unknown", "wrong-secret-wrong-secret", "{\"publicUrl\":1}").assertError(401, "unauthorized");
+        app.heartbeat("agent-1", "{not json").assertError(400, "bad_request");
+    }
+
+    /** Issue 10 finding 8: at most 256 KB, refused with 413 (declared length: before the body is read). */
+    @Test
+    void aHeartbeatBodyOver256KbIs413() {
+        String padding = " ".repeat(256 * 1024);
+        String big = Beats.json("http://10.0.0.5:7777", "eu", "[]", null) + padding;
+        app.heartbeat("agent-1", big).assertError(413, "payload_too_large");
+        beat("agent-1", "wrong-secret-wrong-secret", big).assertError(413, "payload_too_large");
+        assertEquals("[]", nodes().body());
+        String fits = Beats.json("http://10.0.0.5:7777", "eu", "[]", null) + " ".repeat(200 * 1024);
+        assertEquals(201, app.heartbeat("agent-1", fits).status());
+    }
+
+    /** Issue 10 finding 1 through the API: the cluster secret enrols once; re-enrolling needs an admin's DELETE. */
+    @Test
+    void theClusterSecretEnrolsAnAliasOnceAndAnAdminDeleteReopensIt() {
+        String body = Beats.json("http://10.0.0.5:7777", "eu", CAM, "tok-1");
+        assertEquals(201, app.heartbeat("agent-1", body).status());
+        String credential = app.credential("agent-1");
+        Reply hijack = beat("agent-1", CLUSTER_SECRET, Beats.json("http://203.0.113.9:7777", "eu", "[]", "rogue"));
+        hijack.assertError(401, "unauthorized");
+        assertEquals("http://10.0.0.5:7777", nodes().json().get(0).get("publicUrl").asText());
+        assertEquals(200, beat("agent-1", credential, body).status());
+
+        assertEquals(204, send(HttpRequest.DELETE("/api/nodes/agent-1")).status());
+        beat("agent-1", credential, body).assertError(401, "unauthorized");
+        Reply again = beat("agent-1", CLUSTER_SECRET, body);
+        assertEquals(201, again.status(), again.body());
+        assertTrue(!again.json().get("credential").asText().equals(credential));
+    }
+
+    /** The origins answered to every heartbeat: each registered node's, no path. */
+    @Test
+    void heartbeatRepliesListEveryNodesOrigin() {
+        app.heartbeat("a", Beats.json("http://10.0.0.5:7777/", "eu", "[]", null));
+        Reply reply = app.heartbeat("b", Beats.json("https://edge.example", "eu", "[]", null));
+        assertEquals("[\"http://10.0.0.5:7777\",\"https://edge.example:443\"]", reply.json().get("cascadeOrigins").toString());
     }
 }

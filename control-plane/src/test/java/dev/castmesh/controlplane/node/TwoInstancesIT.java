@@ -22,8 +22,7 @@ class TwoInstancesIT {
         String url = TestControlPlane.freshUrl(TestControlPlane.Db.POSTGRES);
         try (TestControlPlane a = TestControlPlane.start(url, 4, Duration.ofSeconds(10));
              TestControlPlane b = TestControlPlane.start(url, 4, Duration.ofSeconds(10))) {
-            assertEquals(204, Reply.send(a.client(), Beats.request("agent-1", CLUSTER_SECRET,
-                    Beats.json("http://10.0.0.5:7777", "eu", CAM, "tok"))).status());
+            assertEquals(201, a.heartbeat("agent-1", Beats.json("http://10.0.0.5:7777", "eu", CAM, "tok")).status());
 
             JsonNode seen = Reply.send(b.client(), HttpRequest.GET("/api/nodes")).json();
             assertEquals(1, seen.size());
@@ -34,7 +33,7 @@ class TwoInstancesIT {
             // A node created through B authenticates its heartbeats through A; a deletion through A is seen by B.
             assertEquals(201, Reply.send(b.client(), HttpRequest.POST("/api/nodes",
                     "{\"alias\":\"edge\",\"secret\":\"edge-secret-0123456789\"}")).status());
-            assertEquals(204, Reply.send(a.client(), Beats.request("edge", "edge-secret-0123456789",
+            assertEquals(200, Reply.send(a.client(), Beats.request("edge", "edge-secret-0123456789",
                     Beats.json("http://10.0.0.6:7777", "us", "[]", null))).status());
             assertEquals(true, Reply.send(b.client(), HttpRequest.GET("/api/nodes")).json().get(1).get("online").asBoolean());
             assertEquals(204, Reply.send(a.client(), HttpRequest.DELETE("/api/nodes/agent-1")).status());

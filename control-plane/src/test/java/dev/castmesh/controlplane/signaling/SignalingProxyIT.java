@@ -73,9 +73,9 @@ class SignalingProxyIT {
     private static void beat(String alias, FakeAgent agent, String region, double cpu, int maxViewers, int perStream,
                              StreamSnapshot... streams) throws Exception {
         NodeHeartbeat beat = new NodeHeartbeat(agent.url(), region, new NodeCapacity(maxViewers, perStream),
-                new NodeLoad(cpu, 0, 0, 1), List.of(streams), "tok-" + alias);
-        Reply reply = Reply.send(app.client(), Beats.request(alias, CLUSTER_SECRET, JSON.writeValueAsString(beat)));
-        assertEquals(204, reply.status(), reply.body());
+                new NodeLoad(cpu, 0, 0, 1), List.of(streams), "tok-" + alias, false, agent.grantKey());
+        Reply reply = app.heartbeat(alias, JSON.writeValueAsString(beat));
+        assertEquals(2, reply.status() / 100, reply.body());
     }
 
     private static MutableHttpRequest<String> offer(String path) {
@@ -201,7 +201,7 @@ class SignalingProxyIT {
         assertEquals("/session/cam/b.S1_x-Y", viewer.header("Location"));
         assertEquals(List.of(), a.requests(), "a is full, but a cascade pull (?cascadeTo=) is not a viewer there");
         assertEquals(List.of("POST /api/cascade/cam | Bearer tok-b | application/json | null | {\"sourceUrl\":\"" + a.url()
-                + "/whep/cam?cascadeTo=b\",\"token\":\"tok-a\",\"sourceNode\":\"a\",\"idleTimeout\":60}",
+                + "/whep/cam?cascadeTo=b\",\"token\":\"jwt(a:cam:4)\",\"sourceNode\":\"a\",\"idleTimeout\":60}",
                 "POST /whep/cam | Bearer tok-b | application/sdp | null | v=0 offer"), b.requests());
     }
 
@@ -212,7 +212,7 @@ class SignalingProxyIT {
         HttpResponse<String> viewer = exchange(offer("/whep/cam?region=us"));
         assertEquals("/session/cam/b.S1_x-Y", viewer.header("Location"));
         assertEquals(List.of("POST /api/cascade/cam | Bearer tok-b | application/json | null | {\"sourceUrl\":\"" + a.url()
-                + "/whep/cam?cascadeTo=b\",\"token\":\"tok-a\",\"sourceNode\":\"a\",\"idleTimeout\":60}",
+                + "/whep/cam?cascadeTo=b\",\"token\":\"jwt(a:cam:4)\",\"sourceNode\":\"a\",\"idleTimeout\":60}",
                 "POST /whep/cam | Bearer tok-b | application/sdp | null | v=0 offer"), b.requests());
         assertEquals(List.of(), a.requests());
     }
@@ -244,7 +244,7 @@ class SignalingProxyIT {
         }
         NodeHeartbeat beat = new NodeHeartbeat("http://127.0.0.1:" + closedPort, "eu", new NodeCapacity(10, 10),
                 new NodeLoad(0, 0, 0, 0), List.of(), null);
-        assertEquals(204, send(Beats.request("dead", CLUSTER_SECRET, JSON.writeValueAsString(beat))).status());
+        assertEquals(201, app.heartbeat("dead", JSON.writeValueAsString(beat)).status());
         assertEquals("media node 'dead' did not answer: connection refused",
                 send(offer("/whip/cam")).assertError(502, "agent_unreachable").message());
     }

@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       a 200 or 201 pull gives the agent the stream (a WHEP there then works);</li>
  *   <li>any request without {@code Authorization: Bearer <token>} (when a token is set): 401.</li>
  * </ul>
- * Every request is recorded as {@code "METHOD /raw/path?query | authorization | content-type | if-match | body"}.
+ * Every request is recorded as {@code "METHOD /raw/path?query | authorization | content-type | if-match | body"}, with
+ * each JWT that one of the fakes' {@link #grantKey()}s verifies written as {@code jwt(<that fake>:<id>:<mode>)}
+ * (see {@link LegTokenCheck}): what a cascade leg's token may do and on which node, whatever its expiry.
  * {@link #failNext} makes the next request answer a given status and body.
  */
 public final class FakeAgent implements AutoCloseable {
@@ -54,6 +56,12 @@ public final class FakeAgent implements AutoCloseable {
         }
         server.createContext("/", this::handle);
         server.start();
+        LegTokenCheck.register(name);
+    }
+
+    /** The HS256 key this fake would report as its {@code grantKey}: 43 characters, distinct per name. */
+    public String grantKey() {
+        return LegTokenCheck.keyOf(name);
     }
 
     public String url() {
@@ -95,9 +103,9 @@ public final class FakeAgent implements AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        requests.add(method + " " + rawPath + (query == null ? "" : "?" + query) + " | " + auth + " | "
+        requests.add(LegTokenCheck.redact(method + " " + rawPath + (query == null ? "" : "?" + query) + " | " + auth + " | "
                 + exchange.getRequestHeaders().getFirst("Content-Type") + " | "
-                + exchange.getRequestHeaders().getFirst("If-Match") + " | " + body);
+                + exchange.getRequestHeaders().getFirst("If-Match") + " | " + body));
         int[] fail = failStatus.getAndSet(null);
         if (fail != null) {
             send(exchange, fail[0], "application/json", failBody.get());

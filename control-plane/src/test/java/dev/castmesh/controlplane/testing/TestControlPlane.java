@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A real control plane on a free port, started through {@link ControlPlane#start} like production. One per database
@@ -45,6 +46,8 @@ public final class TestControlPlane implements AutoCloseable {
     public final MutableClock clock;
     public final String databaseUrl;
     private HttpClient client;
+    /** Credentials from enrolments, by database URL and alias: instances on one database share them. */
+    private static final Map<String, String> CREDENTIALS = new ConcurrentHashMap<>();
 
     private TestControlPlane(ApplicationContext context, MutableClock clock, String databaseUrl) {
         this.context = context;
@@ -76,7 +79,7 @@ public final class TestControlPlane implements AutoCloseable {
      * turn it on or call {@code ReconcileTask.runOnce()}).
      */
     public static ControlPlaneConfig config(String databaseUrl, int maxConnections, Duration connectTimeout) {
-        return new ControlPlaneConfig(new HttpConfig("127.0.0.1:0", null, null),
+        return new ControlPlaneConfig(new HttpConfig("127.0.0.1:0", null, null, null),
                 new DatabaseConfig(databaseUrl, maxConnections, connectTimeout), null)
                 .withCluster(new ClusterConfig(true, CLUSTER_SECRET, null, null, null))
                 .withCascade(new CascadeConfig(null, null, Duration.ZERO, null));
@@ -121,9 +124,28 @@ public final class TestControlPlane implements AutoCloseable {
         return DelegatingDataSource.unwrapDataSource(bean(DataSource.class));
     }
 
+    /**
+     * A heartbeat as an agent sends it: the first one for an alias with {@link #CLUSTER_SECRET} (201, which enrols it),
+     * the later ones with the credential that answer gave (200).
+     */
+    public Reply heartbeat(String alias, String json) {
+        String credential = credential(alias);
+        Reply reply = Reply.send(client(), Beats.request(alias, credential == null ? CLUSTER_SECRET : credential, json));
+        if (reply.status() == 201) {
+            CREDENTIALS.put(databaseUrl + " " + alias, reply.json().get("credential").asText());
+        }
+        return reply;
+    }
+
+    /** The credential {@link #heartbeat} enrolled {@code alias} with, or null. */
+    public String credential(String alias) {
+        return CREDENTIALS.get(databaseUrl + " " + alias);
+    }
+
     /** Deletes every recording and node and puts the clock back to its start. */
     public void reset() {
         clock.set(START);
+        CREDENTIALS.keySet().removeIf(key -> key.startsWith(databaseUrl + " "));
         try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM recordings");
             statement.executeUpdate("DELETE FROM nodes");

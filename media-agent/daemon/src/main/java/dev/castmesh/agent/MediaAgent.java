@@ -41,6 +41,7 @@ public final class MediaAgent {
                 config.http().port());
         properties.put("micronaut.server.max-request-size", MAX_REQUEST_BYTES);
         properties.putAll(SecurityProperties.of(config.auth()));
+        properties.put("endpoints.health.details-visible", SecurityProperties.healthDetails(config.auth()));
         List<Object> singletons = new ArrayList<>(List.of(config, config.http(), config.auth(), config.strategy(),
                 config.webrtc()));
         if (config.clustered()) {

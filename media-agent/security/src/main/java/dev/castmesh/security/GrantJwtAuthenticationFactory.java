@@ -32,7 +32,10 @@ public final class GrantJwtAuthenticationFactory implements JwtAuthenticationFac
             return Optional.empty();
         }
         try {
-            return grant(token.getJWTClaimsSet()).map(grant -> Grants.authentication(NAME_PREFIX + grant.id(), grant));
+            JWTClaimsSet claims = token.getJWTClaimsSet();
+            Object leg = claims.getClaim(Grants.LEG);
+            return grant(claims).map(grant -> Grants.authentication(NAME_PREFIX + grant.id(), grant,
+                    leg instanceof String alias && !alias.isEmpty() ? alias : null));
         } catch (ParseException e) {
             return Optional.empty();
         }

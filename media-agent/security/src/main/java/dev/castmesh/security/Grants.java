@@ -10,12 +10,27 @@ import java.util.Map;
 public final class Grants {
     public static final String ID = "castmesh.grant.id";
     public static final String MODE = "castmesh.grant.mode";
+    /** The JWT claim, and attribute, of a cascade-leg token: the alias of the node that pulls with it. */
+    public static final String LEG = "leg";
+    private static final String LEG_ATTRIBUTE = "castmesh.grant.leg";
 
     private Grants() {
     }
 
     public static Authentication authentication(String name, Grant grant) {
         return Authentication.build(name, Map.of(ID, grant.id(), MODE, grant.mode()));
+    }
+
+    /** With the {@code leg} claim of a control-plane cascade token (null: none). */
+    public static Authentication authentication(String name, Grant grant, String leg) {
+        return leg == null ? authentication(name, grant)
+                : Authentication.build(name, Map.of(ID, grant.id(), MODE, grant.mode(), LEG_ATTRIBUTE, leg));
+    }
+
+    /** The node a cascade-leg token was minted for, if the authentication came from one. */
+    public static String leg(Authentication authentication) {
+        Object leg = authentication == null ? null : authentication.getAttributes().get(LEG_ATTRIBUTE);
+        return leg instanceof String text ? text : null;
     }
 
     /** The grant of an authentication made by our validators; null for none or anything else. */

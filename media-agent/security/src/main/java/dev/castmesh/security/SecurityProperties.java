@@ -11,6 +11,15 @@ public final class SecurityProperties {
     private SecurityProperties() {
     }
 
+    /**
+     * Who sees {@code /health}'s details (the database, registration, recorder states): everyone when the server is
+     * open (everyone is admin there), else only a caller with a valid token. Micronaut decides by "authenticated", so
+     * a stream-scoped JWT counts too; the details name no stream, no secret and no URL with credentials.
+     */
+    public static String healthDetails(AuthSettings auth) {
+        return auth.isOpen() ? "ANONYMOUS" : "AUTHENTICATED";
+    }
+
     public static Map<String, Object> of(AuthSettings auth) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("micronaut.security.enabled", true);

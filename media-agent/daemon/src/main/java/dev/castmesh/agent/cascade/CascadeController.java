@@ -18,22 +18,26 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 /**
  * {@code POST /api/cascade/{stream}} (admin), body {@link dev.castmesh.api.cluster.CascadeRequest}: pull (201 once
  * the copy carries media; 200 for a re-attach) or push (201 once the outgoing session is up). Refusals: 400 bad
- * body, 404 no such stream at the source (pull) or here (push), 409 published here, 502 the remote side refused
- * (its status in the message), 504 timeout.
+ * body, 403 {@code cascade_not_allowed} for a URL that is neither a cluster node's nor in {@code [cascade] allow}
+ * ({@link CascadeOrigins}), 404 no such stream at the source (pull) or here (push), 409 published here, 502 the remote
+ * side refused (its status only, never its body), 504 timeout.
  */
 @Controller("/api/cascade")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class CascadeController {
     private final CascadeManager manager;
+    private final CascadeOrigins origins;
 
-    CascadeController(CascadeManager manager) {
+    CascadeController(CascadeManager manager, CascadeOrigins origins) {
         this.manager = manager;
+        this.origins = origins;
     }
 
     @Post(uri = "/{stream}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<CascadeLink> cascade(@PathVariable String stream, @Body @Nullable String body) {
         StreamNames.require(stream);
         CascadeOrder order = CascadeOrder.parse(body);
+        origins.require(order.url(), order.pull() ? "sourceUrl" : "targetUrl");
         CascadeManager.Outcome outcome;
         try {
             outcome = order.pull() ? manager.pull(stream, order) : manager.push(stream, order);

@@ -7,7 +7,6 @@ import dev.castmesh.api.streams.CascadeLink;
 import dev.castmesh.gst.cascade.BridgeOptions;
 import dev.castmesh.gst.cascade.CascadeBridge;
 import dev.castmesh.gst.cascade.LocalExchange;
-import dev.castmesh.gst.client.HttpSdpExchange;
 import dev.castmesh.gst.hub.MediaEngine;
 import dev.castmesh.gst.hub.StreamSnapshot;
 import io.micronaut.http.HttpStatus;
@@ -123,8 +122,7 @@ public final class CascadeManager implements PushedCopyWatch {
                 }
             }
             LocalExchange source = LocalExchange.subscribe(engine, stream);
-            CascadeBridge bridge = CascadeBridge.open(stream, source,
-                    new HttpSdpExchange(order.url(), Optional.ofNullable(order.token()), options.timeout()), options);
+            CascadeBridge bridge = CascadeBridge.open(stream, source, remote(order), options);
             CascadeLeg leg = new CascadeLeg(stream, false, bridge, null, source.sessionId(), order.shownUrl(), null);
             pushes.computeIfAbsent(stream, s -> new CopyOnWriteArrayList<>()).add(leg);
             LOG.atInfo().addKeyValue("stream", stream).addKeyValue("target", order.shownUrl()).log("cascade push live");
@@ -281,8 +279,12 @@ public final class CascadeManager implements PushedCopyWatch {
         }
     }
 
-    private HttpSdpExchange source(CascadeOrder order) {
-        return new HttpSdpExchange(order.url(), Optional.ofNullable(order.token()), options.timeout());
+    private RemoteSdpExchange source(CascadeOrder order) {
+        return remote(order);
+    }
+
+    private RemoteSdpExchange remote(CascadeOrder order) {
+        return new RemoteSdpExchange(order.url(), Optional.ofNullable(order.token()), options.timeout());
     }
 
     private Object lock(String stream) {

@@ -15,15 +15,20 @@ import java.util.Locale;
  * @param controlPlane      base URL of the control plane, http or https, e.g. {@code http://127.0.0.1:8888}
  * @param alias             this node's name (see {@link NodeAlias}); default derived from the host name
  * @param region            region label reported to the control plane, may be empty (default "")
- * @param secret            the node's own secret or the cluster secret, sent as {@code Authorization: Bearer}
+ * @param secret            the node's own secret (set with {@code POST /api/nodes}) or the cluster secret, sent as
+ *                          {@code Authorization: Bearer} until the cluster secret enrols the node: from then on the
+ *                          agent sends the credential its enrolment answered (kept in {@code identityFile})
  * @param heartbeatInterval seconds between heartbeats (default 2)
  * @param token             optional control-plane bearer token with the admin right, sent with the agent's calls
  *                          to the control plane's API ({@code PUT /api/recordings}); null = no Authorization header
  * @param autopush          every stream published here is to be pushed to a parent agent (default false); the agent
  *                          only reports it in its heartbeats, the control plane starts the pushes
+ * @param identityFile      where the agent keeps its enrolment credential and its grant key (JSON, mode 0600;
+ *                          default {@code ./.castmesh/node-identity.json}, relative to the working directory)
  */
 public record ClusterConfig(String controlPlane, String alias, String region, String secret, Duration heartbeatInterval,
-                            String token, Boolean autopush) {
+                            String token, Boolean autopush, String identityFile) {
+    public static final String DEFAULT_IDENTITY_FILE = "./.castmesh/node-identity.json";
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
 
     public ClusterConfig {
@@ -57,7 +62,24 @@ public record ClusterConfig(String controlPlane, String alias, String region, St
         }
         token = token == null || token.isBlank() ? null : token.trim();
         autopush = autopush != null && autopush;
+        identityFile = identityFile == null || identityFile.isBlank() ? DEFAULT_IDENTITY_FILE : identityFile.trim();
+        try {
+            java.nio.file.Path.of(identityFile);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException("cluster.identity_file is not a valid path: '" + identityFile + "'");
+        }
     }
+
+    /** The heartbeat timeout: {@link #TIMEOUT_SHARE} of the interval, so that a slow answer never costs two beats. */
+    public Duration heartbeatTimeout() {
+        return Duration.ofMillis(Math.max(100, Math.round(heartbeatInterval.toMillis() * TIMEOUT_SHARE)));
+    }
+
+    /**
+     * A node is offline after 3 intervals without a heartbeat ({@code offline_after} = 3 × 2 s by default); a timeout
+     * under one interval, i.e. under {@code offline_after / 3}, leaves two more tries before that.
+     */
+    static final double TIMEOUT_SHARE = 0.75;
 
     /** {@code agent-<host name>}, reduced to the characters an alias allows. */
     static String defaultAlias() {
@@ -84,6 +106,6 @@ public record ClusterConfig(String controlPlane, String alias, String region, St
     @Override
     public String toString() {
         return "ClusterConfig[controlPlane=" + controlPlane + ", alias=" + alias + ", region=" + region
-                + ", secret=***, heartbeatInterval=" + heartbeatInterval + ", token=" + (token == null ? "none" : "***") + ", autopush=" + autopush + "]";
+                + ", secret=***, heartbeatInterval=" + heartbeatInterval + ", token=" + (token == null ? "none" : "***") + ", autopush=" + autopush + ", identityFile=" + identityFile + "]";
     }
 }

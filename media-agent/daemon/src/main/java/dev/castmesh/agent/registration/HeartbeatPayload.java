@@ -23,17 +23,18 @@ final class HeartbeatPayload {
      */
     static NodeHeartbeat of(String publicUrl, String region, NodeCapacity capacity, List<StreamSnapshot> snapshots,
                             double cpuRatio, String agentToken) {
-        return of(publicUrl, region, capacity, snapshots, cpuRatio, agentToken, Set.of(), false, stream -> false);
+        return of(publicUrl, region, capacity, snapshots, cpuRatio, agentToken, Set.of(), false, stream -> false, null);
     }
 
     /**
      * @param cascadeSessions viewer sessions that are cascade pushes out of this agent (not counted as viewers)
      * @param autopush        {@code [cluster] autopush}
      * @param recording       whether a stream is being recorded now
+     * @param grantKey        the key the control plane is to sign cascade tokens for this agent with, null when open
      */
     static NodeHeartbeat of(String publicUrl, String region, NodeCapacity capacity, List<StreamSnapshot> snapshots,
                             double cpuRatio, String agentToken, Set<String> cascadeSessions, boolean autopush,
-                            Predicate<String> recording) {
+                            Predicate<String> recording, String grantKey) {
         List<dev.castmesh.api.cluster.StreamSnapshot> streams = new ArrayList<>(snapshots.size());
         long in = 0;
         long out = 0;
@@ -58,6 +59,6 @@ final class HeartbeatPayload {
         }
         double cpu = Double.isNaN(cpuRatio) || cpuRatio < 0 ? 0 : Math.min(1.0, cpuRatio);
         return new NodeHeartbeat(publicUrl, region, capacity, new NodeLoad(cpu, in, out, sessions), streams, agentToken,
-                autopush);
+                autopush, grantKey);
     }
 }

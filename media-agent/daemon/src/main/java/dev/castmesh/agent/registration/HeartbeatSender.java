@@ -1,11 +1,14 @@
 package dev.castmesh.agent.registration;
 
-import dev.castmesh.agent.retry.Backoff;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.config.ClusterConfig;
 import dev.castmesh.agent.cascade.CascadeManager;
+import dev.castmesh.agent.cascade.CascadeOrigins;
+import dev.castmesh.agent.identity.NodeIdentityStore;
+import dev.castmesh.api.cluster.HeartbeatReply;
+import dev.castmesh.server.http.BoundedExchange;
 import dev.castmesh.agent.recording.RecordingManager;
 import dev.castmesh.agent.signaling.CascadeViewers;
 import dev.castmesh.api.cluster.AgentPaths;
@@ -26,6 +29,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -37,14 +41,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends {@code PUT /api/nodes/{alias}/heartbeat} to the control plane every {@code [cluster] heartbeat_interval},
- * from one scheduler thread, starting when the HTTP server is up. Failures back off exponentially with jitter (up to
- * 30 s) and never affect the agent's own API. Logs one line per change of state; never logs the secret or the token.
+ * from one scheduler thread, starting when the HTTP server is up. Failures are retried at the interval with jitter
+ * ({@link HeartbeatTracker}), each attempt bounded by {@link ClusterConfig#heartbeatTimeout()}, and never affect the
+ * agent's own API. Logs one line per change of state; never logs a secret, credential or token.
+ *
+ * <p>Identity: the agent sends the credential its enrolment answered ({@link NodeIdentityStore}) when it has one for
+ * this control plane and alias, else {@code [cluster] secret}. A 201 answer is an enrolment: its credential is kept
+ * and used from then on. A 401 to the credential is retried at once with the configured secret (after an admin deleted
+ * the node, the cluster secret enrols it again). Every answer's {@code cascadeOrigins} go to {@link CascadeOrigins}.
  */
 @Singleton
 @Requires(beans = ClusterConfig.class)
 public final class HeartbeatSender implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatSender.class);
     private static final int MAX_ERROR_BODY = 200;
+    /** Largest heartbeat answer read: the origins of a large cluster fit many times over. */
+    private static final int MAX_REPLY_BYTES = 1024 * 1024;
 
     private final ClusterConfig cluster;
     private final AgentConfig config;
@@ -52,6 +64,8 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private final CascadeManager cascades;
     private final CascadeViewers cascadeViewers;
     private final RecordingManager recordings;
+    private final NodeIdentityStore identity;
+    private final CascadeOrigins origins;
     private final ObjectMapper json = new ObjectMapper();
     private final HeartbeatTracker tracker;
     private final URI endpoint;
@@ -66,7 +80,10 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private volatile String publicUrl;
 
     HeartbeatSender(AgentConfig config, ClusterConfig cluster, MediaEngine engine, CascadeManager cascades,
-                    CascadeViewers cascadeViewers, RecordingManager recordings) {
+                    CascadeViewers cascadeViewers, RecordingManager recordings, NodeIdentityStore identity,
+                    CascadeOrigins origins) {
+        this.identity = identity;
+        this.origins = origins;
         this.cascades = cascades;
         this.recordings = recordings;
         this.cascadeViewers = cascadeViewers;
@@ -74,10 +91,9 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
         this.cluster = cluster;
         this.engine = engine;
         Duration interval = cluster.heartbeatInterval();
-        this.tracker = new HeartbeatTracker(Clock.systemUTC(), interval,
-                new Backoff(interval, Backoff.DEFAULT_CAP, () -> ThreadLocalRandom.current().nextDouble()));
+        this.tracker = new HeartbeatTracker(Clock.systemUTC(), interval, () -> ThreadLocalRandom.current().nextDouble());
         this.endpoint = URI.create(cluster.controlPlane() + AgentPaths.heartbeat(cluster.alias()));
-        this.timeout = interval.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : interval;
+        this.timeout = cluster.heartbeatTimeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.status = tracker.status(cluster.alias(), cluster.controlPlane());
     }
@@ -125,15 +141,13 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the heartbeat", e);
         }
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + cluster.secret())
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        HttpResponse<String> response;
+        String credential = identity.identity().credentialFor(cluster.controlPlane(), cluster.alias());
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = send(body, credential != null ? credential : cluster.secret());
+            if (response.statusCode() == 401 && credential != null && !credential.equals(cluster.secret())) {
+                response = send(body, cluster.secret());
+            }
         } catch (IOException e) {
             return fail(HeartbeatTracker.State.UNREACHABLE, describe(e));
         } catch (InterruptedException e) {
@@ -142,6 +156,11 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
         }
         int code = response.statusCode();
         if (code / 100 == 2) {
+            HeartbeatReply reply = reply(response.body());
+            if (code == 201 && reply.credential() != null) {
+                identity.enrolled(cluster.controlPlane(), cluster.alias(), reply.credential());
+            }
+            origins.update(reply.cascadeOrigins());
             int failures = tracker.failures();
             boolean first = status.lastSuccess() == null;
             HeartbeatTracker.Decision decision = tracker.success();
@@ -159,20 +178,45 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
         if (code == 401) {
             return fail(HeartbeatTracker.State.UNAUTHORIZED, "401 Unauthorized");
         }
-        return fail(HeartbeatTracker.State.REJECTED, code + " " + truncate(response.body()));
+        return fail(HeartbeatTracker.State.REJECTED, code + " " + truncate(new String(response.body(), StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<byte[]> send(byte[] body, String secret) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + secret)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return BoundedExchange.send(http, request, MAX_REPLY_BYTES, timeout);
+    }
+
+    /** A 2xx answer's body; an empty or unreadable one (an older control plane's 204) is an empty reply. */
+    private HeartbeatReply reply(byte[] body) {
+        if (body.length == 0) {
+            return new HeartbeatReply(null, null);
+        }
+        try {
+            return json.readValue(body, HeartbeatReply.class);
+        } catch (IOException e) {
+            return new HeartbeatReply(null, null);
+        }
     }
 
     private Duration fail(HeartbeatTracker.State kind, String error) {
         HeartbeatTracker.Decision decision = tracker.failure(kind, error);
         long seconds = Math.max(1, Math.round(decision.delay().toMillis() / 1000.0));
         if (kind == HeartbeatTracker.State.UNAUTHORIZED) {
-            // Retried at the cap, so this is at most one line per ~30 s, and it needs an operator.
-            LOG.error("cluster: control plane {} refused node '{}' (401): check [cluster] secret and alias; retrying in {} s",
-                    cluster.controlPlane(), cluster.alias(), seconds);
+            if (decision.changed()) {
+                LOG.error("cluster: control plane {} refused node '{}' (401): an enrolled alias needs its credential"
+                        + " from {} (an admin's DELETE /api/nodes/{} lets the cluster secret enrol it again), or check"
+                        + " [cluster] secret and alias; retrying every {} s", cluster.controlPlane(), cluster.alias(),
+                        cluster.identityFile(), cluster.alias(), seconds);
+            }
         } else if (decision.changed()) {
-            LOG.warn("cluster: control plane {} {} ({}); the agent keeps serving and retries with backoff (up to {} s)",
+            LOG.warn("cluster: control plane {} {} ({}); the agent keeps serving and retries every {} ms",
                     cluster.controlPlane(), kind == HeartbeatTracker.State.UNREACHABLE ? "unreachable" : "rejected the heartbeat",
-                    error, Backoff.DEFAULT_CAP.toSeconds());
+                    error, cluster.heartbeatInterval().toMillis());
         }
         return decision.delay();
     }
@@ -180,8 +224,11 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private NodeHeartbeat payload() {
         NodeCapacity capacity = new NodeCapacity(config.strategy().maxViewers(), config.strategy().eachStreamMaxSub());
         String token = config.auth().tokens().isEmpty() ? null : config.auth().tokens().get(0);
+        // Also when open: the control plane then lets the cluster secret enrol this node again should an enrolment
+        // answer be lost (only this agent and the registry know the key).
+        String grantKey = identity.identity().grantKey();
         return HeartbeatPayload.of(publicUrl, cluster.region(), capacity, engine.streams(), ProcessCpu.ratio(), token,
-                notViewers(), cluster.autopush(), recordings::recording);
+                notViewers(), cluster.autopush(), recordings::recording, grantKey);
     }
 
     /** Pushes out and other agents' pulls: sessions that are not viewers. */

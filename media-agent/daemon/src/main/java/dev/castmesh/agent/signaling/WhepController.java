@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code POST /whep/{stream}}: a viewer's offer → 201 with the answer; 404 without a publisher, 503 when full.
- * {@code ?cascadeTo={alias}} marks the session as that node's cascade pull: it needs the admin right (403 otherwise),
+ * {@code ?cascadeTo={alias}} marks the session as that node's cascade pull: it needs the admin right, or a control-plane
+ * cascade token whose {@code leg} claim names that alias (the stream and subscribe right are checked as for any WHEP)
+ * (403 otherwise),
  * and it is admitted beyond the viewer limits and not counted as a viewer ({@link CascadeViewers}).
  */
 @Controller
@@ -85,8 +87,12 @@ final class WhepController {
                     + "A-Z a-z 0-9 _ . : [ ] -)");
         }
         Grant grant = Grants.of(authentication);
-        if (!policy.isOpen() && (grant == null || !grant.isWildcard() || !grant.hasAny(AccessMode.ADMIN.bit()))) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "cascadeTo needs the admin right on every stream");
+        boolean admin = grant != null && grant.isWildcard() && grant.hasAny(AccessMode.ADMIN.bit());
+        // The control plane's token for this very leg (subscribe on this stream, minted for the pulling node).
+        boolean leg = grant != null && cascadeTo.equals(Grants.leg(authentication));
+        if (!policy.isOpen() && !admin && !leg) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "cascadeTo needs the admin right on every stream,"
+                    + " or the control plane's token for this cascade leg");
         }
     }
 }

@@ -73,6 +73,8 @@ class AgentConfigTest {
             "[[ice_servers]]\\nurls = [\"http://x\"]             | ice_servers[0]",
             "[http]\\nlisten = \"nowhere\"                       | http.listen",
             "[strategy]\\nmax_sub = 3                           | unknown key 'strategy.max_sub'",
+            "[cascade]\\nallow = [\"10.0.0.7:7777\"]               | cascade.allow[0] must be an http(s) origin",
+            "[cascade]\\nallow = [\"http://a:1/whep\"]             | cascade.allow[0] must be an http(s) origin without a path",
     })
     void mistakesNameTheKey(String toml, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(toml.replace("\\n", "\n"), AgentConfig.class));
@@ -91,5 +93,14 @@ class AgentConfigTest {
     void mistakesAreWordedLikeTheControlPlanes(String toml, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(toml.replace("\\n", "\n"), AgentConfig.class));
         assertEquals(expected.trim(), e.getMessage());
+    }
+
+    @Test
+    void cascadeAllowTakesOriginsAndAnyPortOfAHost() {
+        AgentConfig config = loader.parse("[cascade]\nallow = [\"http://10.0.0.7\", \"HTTP://Peer:*\"]", AgentConfig.class);
+        assertTrue(config.cascade().allows("http://10.0.0.7:80"));
+        assertTrue(config.cascade().allows("http://peer:7777"));
+        assertFalse(config.cascade().allows("https://peer:7777"));
+        assertFalse(AgentConfig.defaults().cascade().allows("http://10.0.0.7:80"), "nothing by default");
     }
 }

@@ -23,11 +23,13 @@ class CascadeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestAgent a;
     private static TestAgent b;
+    /** Standalone agents cascade only with what {@code [cascade] allow} lists (issue 10): here any local agent. */
+    static final String ALLOW_LOCAL = "[cascade]\nallow = [\"http://127.0.0.1:*\"]\n";
 
     @BeforeAll
     static void start() {
-        a = TestAgent.start("");
-        b = TestAgent.start("");
+        a = TestAgent.start(ALLOW_LOCAL);
+        b = TestAgent.start(ALLOW_LOCAL);
     }
 
     @AfterAll
@@ -132,7 +134,7 @@ class CascadeIT {
 
     @Test
     void pushEndsWhenItsTargetDisappears() throws Exception {
-        TestAgent c = TestAgent.start("");
+        TestAgent c = TestAgent.start(ALLOW_LOCAL);
         try (WhipClient publisher = a.publish("gone")) {
             assertEquals(201, cascade(a, "gone", "{\"targetUrl\":\"" + c.url + "/whip/gone\"}").statusCode());
             c.close();
@@ -150,7 +152,7 @@ class CascadeIT {
 
     @Test
     void protectedSourceNeedsTheToken() throws Exception {
-        try (TestAgent locked = TestAgent.start("[auth]\ntokens = [\"cascade-token\"]\n");
+        try (TestAgent locked = TestAgent.start("[auth]\ntokens = [\"cascade-token\"]\n" + ALLOW_LOCAL);
              WhipClient publisher = locked.publish("locked", dev.castmesh.gst.client.VideoCodec.VP8,
                      java.util.Optional.of("cascade-token"))) {
             String source = locked.url + "/whep/locked";
@@ -169,7 +171,7 @@ class CascadeIT {
     @Test
     void silentSourceIs504() throws Exception {
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
-             TestAgent quick = TestAgent.start("[webrtc]\nnegotiation_timeout = 2\n")) {
+             TestAgent quick = TestAgent.start("[webrtc]\nnegotiation_timeout = 2\n" + ALLOW_LOCAL)) {
             long t0 = System.nanoTime();
             HttpResponse<String> r = cascade(quick, "slow", "{\"sourceUrl\":\"http://127.0.0.1:" + silent.getLocalPort()
                     + "/whep/slow\"}");

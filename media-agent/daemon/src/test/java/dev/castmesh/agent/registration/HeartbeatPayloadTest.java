@@ -48,7 +48,7 @@ class HeartbeatPayloadTest {
         dev.castmesh.gst.hub.StreamSnapshot copy = new dev.castmesh.gst.hub.StreamSnapshot("cam", plain.publisher(),
                 plain.viewers(), List.of(), Instant.EPOCH, "agent-a");
         NodeHeartbeat beat = HeartbeatPayload.of("http://a:1", "", CAPACITY, List.of(copy), 0, null,
-                java.util.Set.of("v1"), true, stream -> false);
+                java.util.Set.of("v1"), true, stream -> false, null);
         assertEquals(List.of(new StreamSnapshot("cam", false, "agent-a", 1, 1_000, 30)), beat.streams());
         assertTrue(beat.autopush());
     }
@@ -57,7 +57,7 @@ class HeartbeatPayloadTest {
     void recordedStreamsAreFlagged() throws Exception {
         NodeHeartbeat beat = HeartbeatPayload.of("http://a:1", "", CAPACITY,
                 List.of(stream("cam", 1_000L), stream("other", 1_000L)), 0, null, java.util.Set.of(), false,
-                "cam"::equals);
+                "cam"::equals, null);
         assertEquals(List.of(new StreamSnapshot("cam", true, null, 0, 1_000, 0, true),
                 new StreamSnapshot("other", true, null, 0, 1_000, 0, false)), beat.streams());
         JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsBytes(beat));

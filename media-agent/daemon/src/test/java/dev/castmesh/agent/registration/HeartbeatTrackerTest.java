@@ -1,6 +1,5 @@
 package dev.castmesh.agent.registration;
 
-import dev.castmesh.agent.retry.Backoff;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -38,25 +37,23 @@ class HeartbeatTrackerTest {
         }
     }
 
+    /** Issue 10 finding 10: retries stay at the interval (with jitter), whatever the number of failures or their kind. */
     @Test
-    void backoffDoublesUpToTheCapWithJitter() {
-        Backoff top = new Backoff(INTERVAL, Duration.ofSeconds(30), () -> 0.999_999);
-        List<Long> seconds = new ArrayList<>();
-        for (int failures = 1; failures <= 6; failures++) {
-            seconds.add(Math.round(top.after(failures).toMillis() / 1000.0));
+    void failuresRetryAtTheIntervalWithJitterNeverLater() {
+        HeartbeatTracker top = new HeartbeatTracker(new FakeClock(), INTERVAL, () -> 0.999_999);
+        HeartbeatTracker bottom = new HeartbeatTracker(new FakeClock(), INTERVAL, () -> 0.0);
+        for (int failures = 1; failures <= 50; failures++) {
+            assertEquals(2000, top.failure(HeartbeatTracker.State.UNREACHABLE, "down").delay().toMillis());
+            assertEquals(1500, bottom.failure(HeartbeatTracker.State.UNREACHABLE, "down").delay().toMillis());
         }
-        assertEquals(List.of(4L, 8L, 16L, 30L, 30L, 30L), seconds);
-        Backoff bottom = new Backoff(INTERVAL, Duration.ofSeconds(30), () -> 0.0);
-        assertEquals(Duration.ofSeconds(2), bottom.after(1), "jitter halves at most");
-        assertEquals(Duration.ofSeconds(15), bottom.after(100));
-        assertEquals(Duration.ofSeconds(15), bottom.atCap());
-        assertEquals(INTERVAL, bottom.after(0));
+        assertEquals(2000, top.failure(HeartbeatTracker.State.UNAUTHORIZED, "401").delay().toMillis());
+        assertEquals(2000, top.failure(HeartbeatTracker.State.REJECTED, "500").delay().toMillis());
     }
 
     @Test
     void logsOnlyTransitionsAndTracksLastSuccess() {
         FakeClock clock = new FakeClock();
-        HeartbeatTracker tracker = new HeartbeatTracker(clock, INTERVAL, new Backoff(INTERVAL, Duration.ofSeconds(30), () -> 0.999_999));
+        HeartbeatTracker tracker = new HeartbeatTracker(clock, INTERVAL, () -> 0.999_999);
 
         HeartbeatTracker.Decision first = tracker.failure(HeartbeatTracker.State.UNREACHABLE, "ConnectException");
         assertTrue(first.changed(), "first failure is worth one WARN");
@@ -70,7 +67,7 @@ class HeartbeatTrackerTest {
             delays.add(Math.round(d.delay().toMillis() / 1000.0));
         }
         assertEquals(List.of(false, false, false, false, false), changed, "no log line per retry");
-        assertEquals(List.of(4L, 8L, 16L, 30L, 30L, 30L), delays);
+        assertEquals(List.of(2L, 2L, 2L, 2L, 2L, 2L), delays);
         HeartbeatStatus down = tracker.status("a", "http://cp");
         assertEquals("UNREACHABLE", down.state());
         assertEquals(6, down.consecutiveFailures());
@@ -84,16 +81,5 @@ class HeartbeatTrackerTest {
         HeartbeatStatus up = tracker.status("a", "http://cp");
         assertEquals(new HeartbeatStatus("a", "http://cp", "REGISTERED", clock.now, 0, null), up);
         assertFalse(tracker.success().changed());
-    }
-
-    @Test
-    void unauthorizedRetriesAtTheCap() {
-        HeartbeatTracker tracker = new HeartbeatTracker(new FakeClock(), INTERVAL,
-                new Backoff(INTERVAL, Duration.ofSeconds(30), () -> 0.999_999));
-        tracker.success();
-        HeartbeatTracker.Decision d = tracker.failure(HeartbeatTracker.State.UNAUTHORIZED, "401");
-        assertTrue(d.changed());
-        assertEquals(30, Math.round(d.delay().toMillis() / 1000.0));
-        assertEquals(30, Math.round(tracker.failure(HeartbeatTracker.State.UNAUTHORIZED, "401").delay().toMillis() / 1000.0));
     }
 }
