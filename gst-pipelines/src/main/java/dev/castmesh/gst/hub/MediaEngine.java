@@ -96,7 +96,8 @@ public final class MediaEngine implements AutoCloseable {
         SessionDescription offer = SdpParser.parse(offerSdp);
         List<PublisherTrack> tracks = CodecPolicy.planPublisher(offer);
         String narrowed = OfferRewriter.rewrite(offer, tracks.stream()
-                .collect(Collectors.toMap(PublisherTrack::mline, t -> t.format().payloadType())), Direction.SENDONLY, Leg.PUBLISHER);
+                .collect(Collectors.toMap(PublisherTrack::mline, t -> t.format().payloadType())), Direction.SENDONLY,
+                Leg.PUBLISHER);
         String id = SessionIds.next();
         Stream s;
         synchronized (registryLock) {
@@ -129,7 +130,8 @@ public final class MediaEngine implements AutoCloseable {
         SessionDescription offer = SdpParser.parse(offerSdp);
         List<ViewerTrack> tracks = CodecPolicy.planViewer(stream, s.tracks(), offer);
         String narrowed = OfferRewriter.rewrite(offer, tracks.stream()
-                .collect(Collectors.toMap(ViewerTrack::mline, t -> t.viewerFormat().payloadType())), Direction.RECVONLY, Leg.VIEWER);
+                .collect(Collectors.toMap(ViewerTrack::mline, t -> t.viewerFormat().payloadType())), Direction.RECVONLY,
+                Leg.VIEWER);
         String id = SessionIds.next();
         try {
             return new SessionAnswer(id, AnswerPatcher.restoreH264ProfileLevelId(

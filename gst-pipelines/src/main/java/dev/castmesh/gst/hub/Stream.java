@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -62,7 +61,7 @@ final class Stream {
     private final Instant createdAt;
     /** Null for a real publisher; where a cascade copy comes from otherwise (changes when the copy is re-attached). */
     private volatile String cascadeFrom;
-    private final KeyframeLimiter keyframes = new KeyframeLimiter(KEYFRAME_INTERVAL);
+    private final KeyframeScheduler keyframes;
     private final Map<String, ViewerSession> viewers = new LinkedHashMap<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private PublisherSession publisher;
@@ -79,6 +78,12 @@ final class Stream {
         this.exec = new SerialExecutor("stream " + name, ctx.pool());
         this.createdAt = ctx.clock().instant();
         this.graph = new StreamGraph("stream-" + serial, (element, message) -> exec.execute(() -> onError(element, message)));
+        this.keyframes = new KeyframeScheduler(new KeyframeLimiter(KEYFRAME_INTERVAL), graph::requestKeyframe,
+                task -> exec.execute(() -> {
+                    if (!ended.isDone()) {
+                        task.run();
+                    }
+                }), ctx.scheduler(), ctx.clock());
     }
 
     String name() {
@@ -105,7 +110,8 @@ final class Stream {
     CompletableFuture<String> startPublisher(String id, SessionDescription offer, String narrowedOffer) {
         return exec.submit(() -> {
             requireLive();
-            WebRtcEndpoint endpoint = WebRtcEndpoint.create("publisher", ctx.ice(), ctx.options().repair(), exec, ctx.scheduler());
+            WebRtcEndpoint endpoint = WebRtcEndpoint.create("publisher", ctx.ice(), ctx.options().repair(), exec,
+                    ctx.scheduler());
             publisher = new PublisherSession(id, endpoint, offer, tracks, liveness(ctx.options().sessionIdleTimeout()));
             for (PublisherTrack t : tracks) {
                 graph.addTrack(t, SsrcDeclaration.primarySsrc(offer, t.mline()));
@@ -132,8 +138,8 @@ final class Stream {
         ViewerSsrcs ssrcs = new ViewerSsrcs();
         return exec.submit(() -> {
             requireLive();
-            WebRtcEndpoint endpoint = WebRtcEndpoint.create("viewer-" + (++nextViewer), ctx.ice(), ctx.options().repair(), exec,
-                    ctx.scheduler());
+            WebRtcEndpoint endpoint = WebRtcEndpoint.create("viewer-" + (++nextViewer), ctx.ice(),
+                    ctx.options().repair(), exec, ctx.scheduler());
             Duration silence = max(ctx.options().sessionIdleTimeout(), MIN_RTCP_SILENCE);
             ViewerSession viewer = new ViewerSession(id, endpoint, offer, viewerTracks, liveness(silence));
             viewers.put(id, viewer);
@@ -272,7 +278,7 @@ final class Stream {
                 readStats(v);
             }
         }
-        sendDueKeyframe(now);
+        keyframes.sendDue(now);
         reap(now);
         publishSnapshot();
     }
@@ -285,20 +291,8 @@ final class Stream {
         }
         Instant now = ctx.clock().instant();
         if (v.pollState(now, ctx.pool()) && v.state() == SessionState.CONNECTED && hasVideo()) {
-            keyframes.want();
-            sendDueKeyframe(now);
-            keyframes.waitFor(now).ifPresent(wait -> ctx.scheduler().schedule(() -> exec.execute(() -> {
-                if (!ended.isDone()) {
-                    sendDueKeyframe(ctx.clock().instant());
-                }
-            }), wait.toMillis(), TimeUnit.MILLISECONDS));
+            keyframes.wantNow(now);
             publishSnapshot();
-        }
-    }
-
-    private void sendDueKeyframe(Instant now) {
-        if (keyframes.due(now) && !graph.requestKeyframe()) {
-            keyframes.want();
         }
     }
 

@@ -33,6 +33,7 @@ public final class GstRuntime {
         if (!Gst.isInitialized()) {
             Gst.init(REQUIRED, "castmesh");
         }
+        GLibWarnings.install();
         Thread loop = new Thread(Gst::main, "gst-main-loop");
         loop.setDaemon(true);
         loop.start();

@@ -39,6 +39,18 @@ class HubPoliciesTest {
     }
 
     @Test
+    void keyframeLimiterSaysHowLongAPendingRequestWaits() {
+        KeyframeLimiter limiter = new KeyframeLimiter(Duration.ofMillis(500));
+        assertTrue(limiter.waitFor(T0).isEmpty(), "nothing pending");
+        limiter.want();
+        assertEquals(java.util.Optional.of(Duration.ZERO), limiter.waitFor(T0));
+        assertTrue(limiter.due(T0));
+        limiter.want();
+        assertEquals(java.util.Optional.of(Duration.ofMillis(300)), limiter.waitFor(T0.plusMillis(200)));
+        assertEquals(java.util.Optional.of(Duration.ZERO), limiter.waitFor(T0.plusMillis(500)));
+    }
+
+    @Test
     void rateMeterComputesBitsPerSecond() {
         RateMeter meter = new RateMeter();
         meter.sample(1000, T0);
