@@ -1,8 +1,8 @@
 package dev.castmesh.gst.webrtc;
 
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
-import org.freedesktop.gstreamer.GstObject;
-import org.freedesktop.gstreamer.glib.Natives;
 
 /**
  * Loss repair on a transceiver: it NACKs what it misses (its jitter buffer waits for the retransmission) and
@@ -10,11 +10,13 @@ import org.freedesktop.gstreamer.glib.Natives;
  * answer whose transceiver does not do this, so it is set as soon as a transceiver exists.
  */
 final class Retransmission {
+    private static final Function G_OBJECT_SET = NativeLibrary.getProcess().getFunction("g_object_set");
+
     private Retransmission() {
     }
 
-    /** Called on webrtcbin's thread from {@code on-new-transceiver}: sets a property, never blocks. */
+    /** Called on webrtcbin's thread from {@code on-new-transceiver}: sets a property, takes no reference. */
     static void enable(Pointer transceiver) {
-        Natives.objectFor(transceiver, GstObject.class, true, true).set("do-nack", true);
+        G_OBJECT_SET.invokeVoid(new Object[] {transceiver, "do-nack", 1, null});
     }
 }

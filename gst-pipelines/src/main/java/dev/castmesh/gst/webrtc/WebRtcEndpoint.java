@@ -48,6 +48,7 @@ public final class WebRtcEndpoint {
     private final ScheduledExecutorService scheduler;
     private final Set<PromiseCall<?>> inflight = ConcurrentHashMap.newKeySet();
     private final List<Object> pinned = new CopyOnWriteArrayList<>();
+    private final List<GstObject> transceivers = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private WebRtcEndpoint(Element webrtc, LossRepair repair, Executor executor, ScheduledExecutorService scheduler) {
@@ -191,17 +192,20 @@ public final class WebRtcEndpoint {
             throw new IllegalStateException("webrtcbin refused the transceiver");
         }
         transceiver.set("do-nack", repair.enabled());
-        pinned.add(transceiver);
+        transceivers.add(transceiver);
     }
 
     /**
-     * Interrupts pending promises. Pinned SDP messages live as long as this object; the element itself is
-     * the owner's to remove.
+     * Interrupts pending promises and drops our references to the transceivers we added (they hold the transports
+     * and so the ICE sockets; waiting for the garbage collector leaked file descriptors). Pinned SDP messages live as
+     * long as this object; the element itself is the owner's to remove.
      */
     public void close() {
         closed = true;
         inflight.forEach(PromiseCall::interrupt);
         inflight.clear();
+        transceivers.forEach(t -> Elements.guard("release transceiver", t::dispose));
+        transceivers.clear();
     }
 
     private CompletableFuture<Void> setRemote(WebRTCSDPType type, String sdp) {
