@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue #9, "Media that survives real networks", measured where a viewer sees it: Chromium publishes (fake camera)
  * → agent (its own JVM) → Chromium views, with 0, 3 and 10 % of the packets lost on both media legs, 20 s of
- * viewing per case. The agent runs as user {@value LossyHost#AGENT_USER} and the publisher as
- * {@value LossyHost#PUBLISHER_USER}, whose UDP is dropped on arrival; the viewer runs as root, so the agent's packets
+ * viewing per case. The agent runs as user {@code castmesh-loss-a} and the publisher as
+ * {@code castmesh-loss-b}, whose UDP is dropped on arrival; the viewer runs as root, so the agent's packets
  * to the viewer and the publisher's to the agent are lost (and feedback from the agent to the publisher), while the
  * viewer's feedback always arrives.
  *
