@@ -6,24 +6,33 @@ import {
   parseCommandLine, emit, log, fail, finish, onExit, elapsedMs, sleep,
   postOffer, deleteSession, usageError,
 } from './lib/common.mjs';
-import { createPeer, createCompleteOffer, codecName, VP8, H264, OPUS } from './lib/werift-peer.mjs';
+import { createPeer, createCompleteOffer, codecName, VP8, H264, RTX, OPUS } from './lib/werift-peer.mjs';
 import { keyframeDetector } from './lib/keyframe.mjs';
+import { FrameCompleteness } from './lib/frame-completeness.mjs';
 
 const USAGE = `usage: werift-play.mjs URL [--token T] [--duration S] [--codec any|VP8|H264]
-                       [--no-ice] [--send-pli] [--http-timeout S] [--keep-session]
+                       [--no-ice] [--send-pli] [--rtx] [--pli-on-freeze] [--http-timeout S] [--keep-session]
   WHEP-plays URL for S seconds (default 10) and counts RTP per kind.
   --codec     video codecs offered (default any = VP8 then H264)
   --no-ice    get the answer but never complete ICE (stays alive, answers no STUN check)
-  --send-pli  send a PLI every second until the first keyframe arrives (off by default)`;
+  --send-pli  send a PLI every second until the first keyframe arrives (off by default)
+  --rtx       also offer RTX for each video codec, so NACKed packets can be retransmitted
+  --pli-on-freeze  send a PLI when the picture has stood still for 300 ms (no decodable frame), at most one a
+              second, as a player does`;
 
 const { url, duration, token, httpTimeoutMs, values } = parseCommandLine(USAGE, {
   codec: { type: 'string', default: 'any' },
   'no-ice': { type: 'boolean', default: false },
   'send-pli': { type: 'boolean', default: false },
+  rtx: { type: 'boolean', default: false },
+  'pli-on-freeze': { type: 'boolean', default: false },
 });
+const FREEZE_MS = 300;
 
-const videoCodecs = { any: () => [VP8(), H264()], vp8: () => [VP8()], h264: () => [H264()] }[values.codec.toLowerCase()];
-if (!videoCodecs) usageError(USAGE, `unknown --codec ${values.codec}`);
+const offered = { any: () => [VP8(), H264()], vp8: () => [VP8()], h264: () => [H264()] }[values.codec.toLowerCase()];
+if (!offered) usageError(USAGE, `unknown --codec ${values.codec}`);
+const withRtx = (codecs) => codecs.flatMap((c) => [c, RTX(c.payloadType + 1, c.payloadType)]);
+const videoCodecs = () => (values.rtx ? withRtx(offered()) : offered());
 const noIce = values['no-ice'];
 
 function newKindStats() {
@@ -31,7 +40,21 @@ function newKindStats() {
 }
 
 async function main() {
-  const stats = { video: { ...newKindStats(), frames: 0, keyframes: 0, ms_to_first_keyframe: null }, audio: newKindStats() };
+  const stats = {
+    video: { ...newKindStats(), frames: 0, frames_complete: 0, frames_decodable: 0, keyframes: 0,
+      ms_to_first_keyframe: null, late_packets: 0, nacks_sent: 0, nacked_packets: 0, plis_on_freeze: 0 },
+    audio: newKindStats(),
+  };
+  const completeness = new FrameCompleteness();
+  const nacked = new Set();
+  const videoStats = () => {
+    const frames = completeness.count();
+    stats.video.frames_complete = frames.complete;
+    stats.video.frames_decodable = frames.decodable;
+    stats.video.late_packets = completeness.late;
+    stats.video.nacked_packets = nacked.size;
+    return stats.video;
+  };
   let answerAt = null;
   const sinceAnswer = () => elapsedMs() - answerAt;
 
@@ -43,6 +66,22 @@ async function main() {
     video: pc.addTransceiver('video', { direction: 'recvonly' }),
     audio: pc.addTransceiver('audio', { direction: 'recvonly' }),
   };
+  transceivers.video.receiver.onPacketLost.subscribe((nack) => {
+    stats.video.nacks_sent++;
+    nack.lost.forEach((seq) => nacked.add(seq));
+  });
+  let videoSsrc = null;
+  if (values['pli-on-freeze']) {
+    let lastPli = -Infinity;
+    const watch = setInterval(() => {
+      const now = elapsedMs();
+      if (videoSsrc === null || now - lastPli < 1000 || !completeness.count(now, FREEZE_MS).broken) return;
+      lastPli = now;
+      stats.video.plis_on_freeze++;
+      transceivers.video.receiver.sendRtcpPLI(videoSsrc);
+    }, 100);
+    onExit(() => clearInterval(watch));
+  }
 
   let connectedAt = null;
   pc.connectionStateChange.subscribe((state) => {
@@ -64,7 +103,7 @@ async function main() {
     track.onReceiveRtp.subscribe((rtp) => {
       const { header, payload } = rtp;
       const codec = transceiver.codecs.find((c) => c.payloadType === header.payloadType);
-      if (!codec) return; // RTX or unknown payload type: not media
+      if (!codec || codec.name.toLowerCase() === 'rtx') return; // unknown, or RTX werift could not unwrap: not media
       if (s.packets === 0) {
         s.ms_to_first_rtp = sinceAnswer();
         s.codec = codecName(codec);
@@ -86,9 +125,12 @@ async function main() {
         lastSeq = header.sequenceNumber;
       }
       if (kind !== 'video') return;
+      videoSsrc = header.ssrc;
       if (header.marker) s.frames++;
       const isKey = keyframeDetector(codec.mimeType);
-      if (isKey && isKey(payload) && header.timestamp !== lastKeyTs) {
+      const keyStart = Boolean(isKey && isKey(payload));
+      completeness.add(header, elapsedMs(), keyStart);
+      if (keyStart && header.timestamp !== lastKeyTs) {
         lastKeyTs = header.timestamp;
         s.keyframes++;
         if (s.keyframes === 1) {
@@ -131,7 +173,7 @@ async function main() {
   const deadline = duration * 1000;
   while (elapsedMs() < deadline) {
     await sleep(Math.min(1000, deadline - elapsedMs()));
-    emit('progress', { t: +(elapsedMs() / 1000).toFixed(3), state: pc.connectionState, video: stats.video, audio: stats.audio });
+    emit('progress', { t: +(elapsedMs() / 1000).toFixed(3), state: pc.connectionState, video: videoStats(), audio: stats.audio });
   }
 
   await endSession();
@@ -146,7 +188,9 @@ async function main() {
     ms_to_first_keyframe: stats.video.ms_to_first_keyframe,
     keyframes: stats.video.keyframes,
     duration_s: duration,
-    video: stats.video,
+    rtx_offered: values.rtx,
+    pli_on_freeze: values['pli-on-freeze'],
+    video: videoStats(),
     audio: stats.audio,
     delete_status: deleteStatus,
   });

@@ -19,6 +19,15 @@ export const H264 = () =>
     parameters: 'level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f',
   });
 
+/** RTX (RFC 4588) for the video format with payload type `apt`: werift unwraps retransmissions into the track. */
+export const RTX = (payloadType, apt) =>
+  new RTCRtpCodecParameters({
+    mimeType: 'video/rtx',
+    clockRate: 90000,
+    payloadType,
+    parameters: `apt=${apt}`,
+  });
+
 export const OPUS = () =>
   new RTCRtpCodecParameters({
     mimeType: 'audio/opus',

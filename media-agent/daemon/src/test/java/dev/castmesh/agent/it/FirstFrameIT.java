@@ -17,9 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in its own JVM on a clean path; ten Chromium viewers join one after the other, each a fresh browser with
  * Chromium's own default offer, and stop at their first presented frame ({@code requestVideoFrameCallback}).
  * Printed: each join, then p50/p90 of createOffer → first frame, POST → 201 and createOffer → connected.
+ * {@code ./castmesh bench first-frame} sets the number of joins ({@value #JOINS_PROPERTY}, default 10) and bench
+ * mode (nothing asserted, see {@link BenchProperties}).
  */
 class FirstFrameIT {
-    private static final int JOINS = 10;
+    static final String JOINS_PROPERTY = "castmesh.firstframe.joins";
+    private static final BenchProperties PROPERTIES = BenchProperties.system();
+    private static final int JOINS = PROPERTIES.integer(JOINS_PROPERTY, 10, 1, 200);
     /**
      * Issue #9 asks for 300 ms; measured 2026-12-01 on 2 cores: p50 ~710 ms quiet, ~1150 ms loaded (Chromium's own
      * createOffer and gathering ~140 ms, POST → 201 ~110-190 ms, ICE + DTLS of a fresh browser ~300 ms, key frame
@@ -34,7 +38,8 @@ class FirstFrameIT {
     void viewersSeeTheFirstFrameQuickly() throws Exception {
         List<ViewerReport> joins = new ArrayList<>();
         try (AgentProcess agent = AgentProcess.start("first-frame", dir, "");
-             Peer publisher = Peer.start("chromium-publish.mjs", agent.url + "/whip/first", "--duration", "150")) {
+             Peer publisher = Peer.start("chromium-publish.mjs", agent.url + "/whip/first", "--duration",
+                     String.valueOf(JOINS * 10 + 50))) {
             assertTrue(publisher.await("connected", Duration.ofSeconds(30)).isPresent(), "publisher connected");
             for (int i = 1; i <= JOINS; i++) {
                 try (Peer viewer = Peer.start("chromium-play.mjs", agent.url + "/whep/first", "--first-frame-only",
@@ -54,6 +59,10 @@ class FirstFrameIT {
                         + "offer→connected p50 %d ms p90 %d ms%n", JOINS,
                 percentile(firstFrame, 50), percentile(firstFrame, 90), percentile(answer, 50), percentile(answer, 90),
                 percentile(connected, 50), percentile(connected, 90));
+        if (PROPERTIES.benchMode()) {
+            System.out.println("bench mode: the figures above are not checked against issue #9's target");
+            return;
+        }
         assertEquals(JOINS, firstFrame.size(), "every join presented a frame");
         long p50 = percentile(firstFrame, 50);
         assertTrue(p50 <= P50_LIMIT_MS, "offer→first frame p50 " + p50 + " ms (≤ " + P50_LIMIT_MS + " ms)");

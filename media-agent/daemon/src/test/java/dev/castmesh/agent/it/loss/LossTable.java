@@ -1,10 +1,13 @@
 package dev.castmesh.agent.it.loss;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,7 @@ record LossTable(String name, int mark) {
     private static final Pattern TABLE_LINE = Pattern.compile("(?m)^table inet (" + Pattern.quote(PREFIX) + "\\S*)$");
     private static final Pattern TABLE_START = Pattern.compile("^table (\\S+) (\\S+) \\{$");
     private static final Pattern COUNTER = Pattern.compile("counter packets (\\d+) bytes \\d+");
+    private static final Pattern MARKED_USER = Pattern.compile("meta skuid (\\d+) .*mark set");
 
     static LossTable of(long pid, int sequence) {
         return new LossTable(PREFIX + pid + "_" + sequence, 0x6c6f0000 | (int) ((pid * 16 + sequence) & 0xffff));
@@ -105,6 +109,29 @@ record LossTable(String name, int mark) {
             }
         }
         return found;
+    }
+
+    /**
+     * The uids that other {@code castmesh_loss_*} tables (not {@code self}) mark, by table, in the output of
+     * {@code nft list ruleset}: another run impairing the same users. Both tables' output chains set their own mark
+     * on those users' packets, the last one wins, and each run then drops (some of) the other's packets.
+     */
+    static Map<String, Set<Integer>> usersMarkedByOthers(String ruleset, String self) {
+        Map<String, Set<Integer>> marked = new LinkedHashMap<>();
+        String table = null;
+        for (String line : ruleset.split("\n")) {
+            Matcher start = TABLE_START.matcher(line);
+            if (start.matches()) {
+                String name = start.group(2);
+                table = start.group(1).equals("inet") && name.startsWith(PREFIX) && !name.equals(self) ? name : null;
+                continue;
+            }
+            Matcher user = MARKED_USER.matcher(line);
+            if (table != null && user.find()) {
+                marked.computeIfAbsent(table, t -> new TreeSet<>()).add(Integer.parseInt(user.group(1)));
+            }
+        }
+        return marked;
     }
 
     /** Packets dropped so far by the rules in the output of {@code nft list chain inet T in}. */

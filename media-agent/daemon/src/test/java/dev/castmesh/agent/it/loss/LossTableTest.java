@@ -3,6 +3,7 @@ package dev.castmesh.agent.it.loss;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -90,6 +91,35 @@ class LossTableTest {
                 }
                 """;
         assertEquals(Set.of("inet cmexp"), LossTable.foreignMarkDroppers(ruleset));
+    }
+
+    @Test
+    void findsTheUsersThatOtherLossTablesMark() {
+        String ruleset = """
+                table inet castmesh_loss_42_1 {
+                	chain out {
+                		type filter hook output priority filter; policy accept;
+                		meta skuid 1001 meta l4proto udp meta mark set 0x6c6f02a1
+                	}
+                }
+                table inet castmesh_loss_77_2 {
+                	chain out {
+                		type filter hook output priority filter; policy accept;
+                		meta skuid 1002 meta l4proto udp meta mark set 0x6c6f04d2
+                		meta skuid 1001 meta l4proto udp meta mark set 0x6c6f04d2
+                	}
+                	chain in {
+                		meta mark 0x6c6f04d2 numgen random mod 100 < 10 counter packets 683 bytes 267145 drop
+                	}
+                }
+                table inet cmexp {
+                	chain out {
+                		meta skuid 1003 meta l4proto udp meta mark set 0x00006c6f
+                	}
+                }
+                """;
+        assertEquals(Map.of("castmesh_loss_77_2", Set.of(1001, 1002)),
+                LossTable.usersMarkedByOthers(ruleset, "castmesh_loss_42_1"));
     }
 
     @Test

@@ -40,6 +40,7 @@ public final class PacketLoss implements AutoCloseable {
         deleteStaleTables();
         warnAboutForeignMarkDroppers();
         PacketLoss loss = new PacketLoss(LossTable.of(ProcessHandle.current().pid(), SEQUENCE.incrementAndGet()));
+        refuseSharedUsers(loss.table.name(), users, uids);
         Runtime.getRuntime().addShutdownHook(loss.shutdownHook);
         try {
             HostTools.nft(loss.table.create(uids, Impairment.NONE));
@@ -132,6 +133,22 @@ public final class PacketLoss implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Fails when a live run's table already marks one of {@code uids}: the two runs would drop each other's packets
+     * and neither would measure its own loss (seen on a shared machine: this run's counter stayed at 0 while the
+     * other's 10 % hit its packets).
+     */
+    private static void refuseSharedUsers(String self, String[] users, List<Integer> uids) {
+        LossTable.usersMarkedByOthers(HostTools.nftList("ruleset"), self).forEach((table, marked) -> {
+            if (marked.stream().anyMatch(uids::contains)) {
+                throw new IllegalStateException("PacketLoss: table inet " + table + " of a live run (pid "
+                        + LossTable.ownerPid(table).orElse(-1) + ") already impairs uids " + marked + " (this run's users "
+                        + String.join(", ", users) + " are " + uids + "): two runs on the same users drop each other's"
+                        + " packets. Wait for it to end, or run this one as other users (castmesh.loss.users).");
+            }
+        });
     }
 
     private static void warnAboutForeignMarkDroppers() {

@@ -1,0 +1,72 @@
+package dev.castmesh.agent.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue #9 through a cascade: Chromium publishes VP8 to agent A, agent B pulls a copy ({@code POST
+ * /api/cascade/{stream}} with A's WHEP URL) and a Chromium viewer plays it from B. Both agents run as
+ * {@code castmesh-loss-a}, so every media leg loses its share on arrival: publisher → A, A → B (and B's
+ * feedback to A), B → viewer. The same targets as LossIT's at 3 % ({@link Issue9Targets}), against a clean run
+ * through the same cascade. {@code ./castmesh bench loss --cascade} runs it with other shares ({@link LossPlan}).
+ */
+class CascadeLossIT {
+    private static final LossPlan PLAN = LossPlan.read(BenchProperties.system(), List.of(0, 3), 20);
+    private static final String STREAM = "cascade-loss";
+    private static final Duration CONNECT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path dir;
+    private static LossyHost host;
+    private static AgentProcess a;
+    private static AgentProcess b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        host = LossyHost.bothLegs();
+        a = host.agent("cascade-a", dir);
+        b = host.agent("cascade-b", dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    void viewerOfACascadedCopyHardlyNoticesLoss() throws Throwable {
+        List<LossCase> cases;
+        try (Peer publisher = host.chromiumPublisher(a.url + "/whip/" + STREAM, "VP8", PLAN.publisherSeconds())) {
+            assertTrue(publisher.await("connected", CONNECT).isPresent(), "publisher connected; A's log:\n" + a.logText());
+            pullCopy();
+            cases = new LossRun(host.loss(), "cascade", "VP8", b.url + "/whep/" + STREAM, PLAN.viewSeconds())
+                    .watch(publisher, PLAN.percents());
+        }
+        PLAN.check(() -> Issue9Targets.assertMet(cases, PLAN.viewSeconds()));
+    }
+
+    /** B pulls A's stream; idleTimeout 0: the copy stays while viewers come and go between cases. */
+    private static void pullCopy() throws Exception {
+        String body = "{\"sourceUrl\":\"" + a.url + "/whep/" + STREAM + "\",\"idleTimeout\":0}";
+        HttpResponse<String> pulled = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(b.url + "/api/cascade/" + STREAM)).timeout(Duration.ofSeconds(40))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, pulled.statusCode(), "cascade pull: " + pulled.body() + "\nB's log:\n" + b.logText());
+    }
+}
