@@ -75,9 +75,12 @@ final class LossyHost implements AutoCloseable {
         return loss;
     }
 
-    /** An agent JVM run as the agents' user (see {@link AgentProcess#startAs}); stopped by {@link #close()}. */
+    /**
+     * An agent JVM run as the agents' user (see {@link AgentProcess#startAs}); stopped by {@link #close()}. It may
+     * cascade from the other loopback agents of the test (a standalone agent cascades only from allowed origins).
+     */
     AgentProcess agent(String alias, Path dir) throws Exception {
-        AgentProcess agent = AgentProcess.startAs(agentUser, alias, dir, "");
+        AgentProcess agent = AgentProcess.startAs(agentUser, alias, dir, "[cascade]\nallow = [\"http://127.0.0.1:*\"]\n");
         agents.add(agent);
         return agent;
     }
