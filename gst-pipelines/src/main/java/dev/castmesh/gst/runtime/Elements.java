@@ -13,11 +13,16 @@ import org.slf4j.LoggerFactory;
 public final class Elements {
     private static final Logger LOG = LoggerFactory.getLogger(Elements.class);
     /**
-     * FACTS: a stuck viewer must never stall others. 300 packets hold a key frame burst of a 2-3 Mbit/s stream (a
-     * shorter queue dropped parts of H.264 key frames before they reached the viewer's RTX history, so they could
-     * not be repaired); the buffers are shared with the tee, not copied.
+     * FACTS: a stuck viewer must never stall others. Up to 300 packets hold a key frame burst of a 2-3 Mbit/s stream
+     * (a 30-packet queue dropped parts of H.264 key frames before they reached the viewer's RTX history, so they
+     * could not be repaired); the buffers are shared with the tee, not copied.
      */
     public static final int LEAKY_QUEUE_BUFFERS = 300;
+    /**
+     * ...but never more than half a second of media: a viewer still connecting gets no backlog of stale media when
+     * it connects (a burst is a few milliseconds long, a backlog is not).
+     */
+    public static final long LEAKY_QUEUE_NANOS = 500_000_000L;
     private static final int LEAKY_DOWNSTREAM = 2;
 
     private Elements() {
@@ -37,7 +42,7 @@ public final class Elements {
         q.set("leaky", LEAKY_DOWNSTREAM);
         q.set("max-size-buffers", LEAKY_QUEUE_BUFFERS);
         q.set("max-size-bytes", 0);
-        q.set("max-size-time", 0L);
+        q.set("max-size-time", LEAKY_QUEUE_NANOS);
         return q;
     }
 
