@@ -24,6 +24,7 @@ final class ViewerBranch {
     /** Add → sync state → link downstream first, the tee pad last (data flows only into a ready branch). */
     static ViewerBranch link(StreamGraph graph, Element sourceTee, Pad webrtcSinkPad, String name) {
         Element queue = Elements.leakyQueue(name);
+        queue.set("max-size-time", Elements.VIEWER_QUEUE_NANOS);
         graph.adopt(queue);
         Elements.link(queue.getStaticPad("src"), webrtcSinkPad);
         Pad teePad = sourceTee.getRequestPad("src_%u");

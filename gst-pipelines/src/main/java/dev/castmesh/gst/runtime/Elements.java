@@ -19,10 +19,10 @@ public final class Elements {
      */
     public static final int LEAKY_QUEUE_BUFFERS = 300;
     /**
-     * ...but never more than half a second of media: a viewer still connecting gets no backlog of stale media when
-     * it connects (a burst is a few milliseconds long, a backlog is not).
+     * A viewer's queue also holds at most half a second of media: a viewer still connecting gets no backlog of stale
+     * media when it connects (a key frame burst is a few milliseconds long, a backlog is not).
      */
-    public static final long LEAKY_QUEUE_NANOS = 500_000_000L;
+    public static final long VIEWER_QUEUE_NANOS = 500_000_000L;
     private static final int LEAKY_DOWNSTREAM = 2;
 
     private Elements() {
@@ -42,7 +42,7 @@ public final class Elements {
         q.set("leaky", LEAKY_DOWNSTREAM);
         q.set("max-size-buffers", LEAKY_QUEUE_BUFFERS);
         q.set("max-size-bytes", 0);
-        q.set("max-size-time", LEAKY_QUEUE_NANOS);
+        q.set("max-size-time", 0L);
         return q;
     }
 
