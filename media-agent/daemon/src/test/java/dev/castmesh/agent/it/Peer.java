@@ -50,10 +50,11 @@ final class Peer implements AutoCloseable {
         if (!Files.isDirectory(DIR.resolve("node_modules"))) {
             throw new IllegalStateException("test peers are not installed: run `npm ci` in " + DIR + " (./castmesh test does)");
         }
-        List<String> command = new ArrayList<>(List.of("node", DIR.resolve(script).toString()));
+        Path dir = runAs.readableDirectory(DIR);
+        List<String> command = new ArrayList<>(List.of("node", dir.resolve(script).toString()));
         command.addAll(List.of(args));
         File log = Files.createTempFile("castmesh-peer-", ".log").toFile();
-        Process process = new ProcessBuilder(runAs.wrap(command)).directory(DIR.toFile())
+        Process process = new ProcessBuilder(runAs.wrap(command)).directory(dir.toFile())
                 .redirectError(ProcessBuilder.Redirect.to(log)).start();
         return new Peer(script + " " + String.join(" ", args) + (runAs.isSelf() ? "" : " as " + runAs)
                 + " (stderr in " + log + ")", process);

@@ -90,6 +90,34 @@ final class RunAs implements AutoCloseable {
         return String.join(java.io.File.pathSeparator, entries);
     }
 
+    /**
+     * {@code dir} if the user can read it, else a linked (or copied) tree of it in the user's home, made once: a
+     * clone under a root-only directory (mktemp's 0700, say) must not keep the peers' scripts from the user.
+     */
+    synchronized Path readableDirectory(Path dir) throws IOException {
+        if (isSelf() || worldReadable(dir)) {
+            return dir;
+        }
+        Path copy = home.resolve("tree-" + dir.getFileName());
+        if (!Files.exists(copy)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    Path target = copy.resolve(dir.relativize(p).toString());
+                    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createDirectories(target);
+                    } else {
+                        try {
+                            Files.createLink(target, p);
+                        } catch (IOException | UnsupportedOperationException e) {
+                            Files.copy(p, target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                        }
+                    }
+                }
+            }
+        }
+        return copy;
+    }
+
     /** Readable by others, and every directory above it searchable by others. */
     static boolean worldReadable(Path path) throws IOException {
         Set<PosixFilePermission> own = Files.getPosixFilePermissions(path);
