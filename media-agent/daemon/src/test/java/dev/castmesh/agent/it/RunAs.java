@@ -22,6 +22,8 @@ final class RunAs implements AutoCloseable {
 
     private final String user;
     private final Path home;
+    /** Made once per classpath: a second agent of the same user reuses the copies. */
+    private final java.util.Map<String, String> readableClasspaths = new java.util.HashMap<>();
 
     private RunAs(String user, Path home) {
         this.user = user;
@@ -62,9 +64,13 @@ final class RunAs implements AutoCloseable {
      * {@code classpath} with every entry the user cannot read (the Maven repository under a root-only /root, say)
      * replaced by a hard link to it (a copy across file systems) in the user's home.
      */
-    String readableClasspath(String classpath) throws IOException {
+    synchronized String readableClasspath(String classpath) throws IOException {
         if (isSelf()) {
             return classpath;
+        }
+        String known = readableClasspaths.get(classpath);
+        if (known != null) {
+            return known;
         }
         Path copies = Files.createDirectories(home.resolve("classpath"));
         List<String> entries = new ArrayList<>();
@@ -87,7 +93,9 @@ final class RunAs implements AutoCloseable {
             }
             entries.add(copy.toString());
         }
-        return String.join(java.io.File.pathSeparator, entries);
+        String readable = String.join(java.io.File.pathSeparator, entries);
+        readableClasspaths.put(classpath, readable);
+        return readable;
     }
 
     /**
