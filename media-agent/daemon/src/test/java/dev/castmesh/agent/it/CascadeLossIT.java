@@ -1,15 +1,12 @@
 package dev.castmesh.agent.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,40 +25,25 @@ class CascadeLossIT {
     private static final String STREAM = "cascade-loss";
     private static final Duration CONNECT = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path dir;
-    private static LossyHost host;
-    private static AgentProcess a;
-    private static AgentProcess b;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = LossyHost.bothLegs();
-        a = host.agent("cascade-a", dir);
-        b = host.agent("cascade-b", dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (host != null) {
-            host.close();
-        }
-    }
+    @RegisterExtension
+    static final LossyHost HOST = LossyHost.bothLegs("cascade-a", "cascade-b");
 
     @Test
     void viewerOfACascadedCopyHardlyNoticesLoss() throws Throwable {
+        AgentProcess a = HOST.agent("cascade-a");
+        AgentProcess b = HOST.agent("cascade-b");
         List<LossCase> cases;
-        try (Peer publisher = host.chromiumPublisher(a.url + "/whip/" + STREAM, "VP8", PLAN.publisherSeconds())) {
+        try (Peer publisher = HOST.chromiumPublisher(a.url + "/whip/" + STREAM, "VP8", PLAN.publisherSeconds())) {
             assertTrue(publisher.await("connected", CONNECT).isPresent(), "publisher connected; A's log:\n" + a.logText());
-            pullCopy();
-            cases = new LossRun(host.loss(), "cascade", "VP8", b.url + "/whep/" + STREAM, PLAN.viewSeconds())
+            pullCopy(a, b);
+            cases = new LossRun(HOST.loss(), "cascade", "VP8", b.url + "/whep/" + STREAM, PLAN.viewSeconds())
                     .watch(publisher, PLAN.percents());
         }
         PLAN.check(() -> assertCascadeRepairs(cases));
     }
 
     /** B pulls A's stream; idleTimeout 0: the copy stays while viewers come and go between cases. */
-    private static void pullCopy() throws Exception {
+    private static void pullCopy(AgentProcess a, AgentProcess b) throws Exception {
         String body = "{\"sourceUrl\":\"" + a.url + "/whep/" + STREAM + "\",\"idleTimeout\":0}";
         HttpResponse<String> pulled = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(b.url + "/api/cascade/" + STREAM)).timeout(Duration.ofSeconds(40))

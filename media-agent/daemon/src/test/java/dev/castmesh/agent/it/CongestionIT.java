@@ -1,11 +1,8 @@
 package dev.castmesh.agent.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -38,23 +35,8 @@ class CongestionIT {
     private static final Duration CONNECT = Duration.ofSeconds(30);
     private static final boolean BENCH = BenchProperties.system().benchMode();
 
-    @TempDir
-    static Path dir;
-    private static LossyHost host;
-    private static AgentProcess agent;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = LossyHost.publisherLegOnly();
-        agent = host.agent("congestion", dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (host != null) {
-            host.close();
-        }
-    }
+    @RegisterExtension
+    static final LossyHost HOST = LossyHost.publisherLegOnly("congestion");
 
     @Test
     void publisherBitrateFollowsACappedPathAndRecovers() throws Exception {
@@ -63,8 +45,8 @@ class CongestionIT {
         double capAt;
         double freedAt;
         int capKbytes;
-        try (Peer publisher = host.chromiumPublisher(agent.url + "/whip/congestion", "VP8", seconds)) {
-            assertTrue(publisher.await("connected", CONNECT).isPresent(), "publisher connected; agent log:\n" + agent.logText());
+        try (Peer publisher = HOST.chromiumPublisher(agent().url + "/whip/congestion", "VP8", seconds)) {
+            assertTrue(publisher.await("connected", CONNECT).isPresent(), "publisher connected; agent log:\n" + agent().logText());
             double start = awaitSamples(publisher, s -> !s.isEmpty(), Duration.ofSeconds(10)).get(0).t();
             List<BitrateSample> full = awaitSamples(publisher, s -> last(s).t() >= start + FULL_SECONDS,
                     Duration.ofSeconds(FULL_SECONDS + 10));
@@ -72,17 +54,17 @@ class CongestionIT {
             BitrateSample windowStart = sampleAt(full, end.t() - RATE_WINDOW_SECONDS);
             capKbytes = (int) Math.max(4, Math.round(end.bytesPerSecondSince(windowStart) / 2 / 1000));
             long uncapped = maxTarget(full, end.t() - 3, end.t());
-            host.loss().limitKbytesPerSecond(capKbytes);
+            HOST.loss().limitKbytesPerSecond(capKbytes);
             capAt = end.t();
             List<BitrateSample> capped = awaitSamples(publisher, s -> last(s).t() >= capAt + CAPPED_SECONDS
                             || !BENCH && last(s).t() >= capAt + CAPPED_MIN_SECONDS && minTarget(s, capAt, last(s).t()) <= uncapped / 2,
                     Duration.ofSeconds(CAPPED_SECONDS + 10));
-            host.loss().removeLimit();
+            HOST.loss().removeLimit();
             freedAt = last(capped).t();
             timeline = awaitSamples(publisher, s -> last(s).t() >= freedAt + RECOVERY_SECONDS
                     || !BENCH && risen(s, capAt, freedAt), Duration.ofSeconds(RECOVERY_SECONDS + 10));
         } finally {
-            host.loss().removeLimit();
+            HOST.loss().removeLimit();
         }
         printTimeline(timeline, capAt, freedAt, capKbytes);
         long uncapped = maxTarget(timeline, capAt - 3, capAt);
@@ -174,5 +156,9 @@ class CongestionIT {
     private static double firstAtOrAbove(List<BitrateSample> samples, double from, long target) {
         return samples.stream().filter(s -> s.t() > from && s.targetBps() >= target).mapToDouble(BitrateSample::t)
                 .findFirst().orElse(Double.NaN);
+    }
+
+    private static AgentProcess agent() {
+        return HOST.agent("congestion");
     }
 }

@@ -4,14 +4,11 @@ import dev.castmesh.gst.client.HttpSdpExchange;
 import dev.castmesh.gst.client.VideoCodec;
 import dev.castmesh.gst.client.WhepClient;
 import dev.castmesh.gst.client.WhepOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,29 +44,14 @@ class IndependentStacksLossIT {
     private static final double REPAIRED_SHARE = 0.85;
     private static final Duration CONNECT = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path dir;
-    private static LossyHost host;
-    private static AgentProcess agent;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = LossyHost.bothLegs();
-        agent = host.agent("stacks", dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (host != null) {
-            host.close();
-        }
-    }
+    @RegisterExtension
+    static final LossyHost HOST = LossyHost.bothLegs("stacks");
 
     @Test
     void independentViewersDecodeMostFramesUnderLoss() throws Throwable {
         List<List<StackCase>> rounds = new ArrayList<>();
-        try (Peer publisher = host.chromiumPublisher(agent.url + "/whip/" + STREAM, "VP8", PLAN.publisherSeconds())) {
-            assertTrue(publisher.await("connected", CONNECT).isPresent(), "publisher connected; agent log:\n" + agent.logText());
+        try (Peer publisher = HOST.chromiumPublisher(agent().url + "/whip/" + STREAM, "VP8", PLAN.publisherSeconds())) {
+            assertTrue(publisher.await("connected", CONNECT).isPresent(), "publisher connected; agent log:\n" + agent().logText());
             System.out.println(StackCase.header());
             for (int percent : PLAN.percents()) {
                 List<StackCase> round = watch(percent);
@@ -79,16 +61,16 @@ class IndependentStacksLossIT {
                 }
             }
         } finally {
-            host.loss().setLoss(0);
+            HOST.loss().setLoss(0);
         }
-        assertTrue(agent.alive(), "the agent survived; its log:\n" + agent.logText());
+        assertTrue(agent().alive(), "the agent survived; its log:\n" + agent().logText());
         PLAN.check(() -> assertRepairKeepsMostFrames(rounds));
     }
 
     /** The three viewers side by side for {@link LossPlan#viewSeconds()} at {@code percent} % loss. */
     private static List<StackCase> watch(int percent) throws Exception {
-        host.loss().setLoss(percent);
-        String whep = agent.url + "/whep/" + STREAM;
+        HOST.loss().setLoss(percent);
+        String whep = agent().url + "/whep/" + STREAM;
         String seconds = String.valueOf(PLAN.viewSeconds());
         try (Peer rtx = Peer.start("werift-play.mjs", whep, "--codec", "VP8", "--rtx", "--pli-on-freeze", "--duration", seconds);
              Peer nackOnly = Peer.start("werift-play.mjs", whep, "--codec", "VP8", "--pli-on-freeze", "--duration", seconds);
@@ -100,7 +82,7 @@ class IndependentStacksLossIT {
             Duration wait = Duration.ofSeconds(PLAN.viewSeconds() + 30);
             WeriftReport withRtx = WeriftReport.from(rtx.result(wait));
             WeriftReport withoutRtx = WeriftReport.from(nackOnly.result(wait));
-            long dropped = host.loss().droppedPackets();
+            long dropped = HOST.loss().droppedPackets();
             return List.of(werift(WERIFT_RTX, percent, dropped, withRtx), werift(WERIFT_NACK, percent, dropped, withoutRtx),
                     new StackCase(GSTREAMER, percent, dropped, played, OptionalLong.empty(), OptionalLong.empty(),
                             OptionalLong.empty()));
@@ -136,5 +118,9 @@ class IndependentStacksLossIT {
             }
         }
         assertAll("independent stacks under loss", checks);
+    }
+
+    private static AgentProcess agent() {
+        return HOST.agent("stacks");
     }
 }

@@ -1,12 +1,9 @@
 package dev.castmesh.agent.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,34 +25,23 @@ class LossIT {
     private static final LossPlan PLAN = LossPlan.read(BenchProperties.system(), List.of(0, 3, 10), 20);
     private static final Duration CONNECT = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path dir;
-    private static LossyHost host;
-    private static AgentProcess agent;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = LossyHost.bothLegs();
-        agent = host.agent("lossy", dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (host != null) {
-            host.close();
-        }
-    }
+    @RegisterExtension
+    static final LossyHost HOST = LossyHost.bothLegs("lossy");
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"VP8", "H264"})
     void viewerHardlyNoticesLoss(String codec) throws Throwable {
         String stream = "loss-" + codec.toLowerCase();
         List<LossCase> cases;
-        try (Peer publisher = host.chromiumPublisher(agent.url + "/whip/" + stream, codec, PLAN.publisherSeconds())) {
-            assertTrue(publisher.await("connected", CONNECT).isPresent(), "publisher connected; agent log:\n" + agent.logText());
-            cases = new LossRun(host.loss(), "direct", codec, agent.url + "/whep/" + stream, PLAN.viewSeconds())
+        try (Peer publisher = HOST.chromiumPublisher(agent().url + "/whip/" + stream, codec, PLAN.publisherSeconds())) {
+            assertTrue(publisher.await("connected", CONNECT).isPresent(), "publisher connected; agent log:\n" + agent().logText());
+            cases = new LossRun(HOST.loss(), "direct", codec, agent().url + "/whep/" + stream, PLAN.viewSeconds())
                     .watch(publisher, PLAN.percents());
         }
         PLAN.check(() -> Issue9Targets.assertMet(cases, PLAN.viewSeconds()));
+    }
+
+    private static AgentProcess agent() {
+        return HOST.agent("lossy");
     }
 }
