@@ -161,7 +161,7 @@ public final class CascadeBridge implements AutoCloseable {
 
     /**
      * Reads the outgoing session's counters ({@code get-stats}, on a pool thread: it takes webrtcbin's lock). Its
-     * {@link WebRtcStats#feedbackMark()} stops changing when the target stops sending receiver reports.
+     * {@link WebRtcStats#rtcpReportsReceived()} stops growing when the target stops sending receiver reports.
      */
     public CompletableFuture<WebRtcStats> targetStats() {
         return CompletableFuture.supplyAsync(downstream::stats, CascadeRuntime.pool()).thenCompose(f -> f);

@@ -78,7 +78,7 @@ final class ViewerSession extends Session {
 
     @Override
     long progressMark(WebRtcStats stats) {
-        return stats.feedbackMark();
+        return stats.rtcpReportsReceived();
     }
 
     ViewerSnapshot snapshot() {

@@ -1,5 +1,6 @@
 package dev.castmesh.gst.webrtc;
 
+import org.freedesktop.gstreamer.Bin;
 import org.freedesktop.gstreamer.Caps;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.GstObject;
@@ -26,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -49,6 +51,7 @@ public final class WebRtcEndpoint {
     private final Set<PromiseCall<?>> inflight = ConcurrentHashMap.newKeySet();
     private final List<Object> pinned = new CopyOnWriteArrayList<>();
     private final List<GstObject> transceivers = new CopyOnWriteArrayList<>();
+    private final AtomicLong rtcpReportsReceived = new AtomicLong();
     private volatile boolean closed;
 
     private WebRtcEndpoint(Element webrtc, LossRepair repair, Executor executor, ScheduledExecutorService scheduler) {
@@ -62,6 +65,28 @@ public final class WebRtcEndpoint {
             pinned.add(enable);
             webrtc.connect("on-new-transceiver", NewTransceiver.class, enable, enable);
         }
+        countRtcpReports();
+    }
+
+    /**
+     * Counts the peer's sender and receiver reports as its sign of life. The report blocks in {@code get-stats}
+     * are not one: the RTP session keeps a block only when it names a source it considers its own and active, so
+     * a viewer that reports every few seconds could show the same block for longer than its silence timeout.
+     */
+    private void countRtcpReports() {
+        Element rtpbin = ((Bin) webrtc).getElementByName("rtpbin");
+        if (rtpbin == null) {
+            throw new IllegalStateException("webrtcbin has no rtpbin child");
+        }
+        SsrcActive counter = (bin, session, ssrc, data) -> rtcpReportsReceived.incrementAndGet();
+        pinned.add(counter);
+        pinned.add(rtpbin);
+        rtpbin.connect("on-ssrc-active", SsrcActive.class, counter, counter);
+    }
+
+    /** rtpbin's {@code on-ssrc-active}: (rtpbin, session id, SSRC, user data); emitted per report received. */
+    interface SsrcActive extends GstAPI.GstCallback {
+        void callback(Pointer rtpbin, int session, int ssrc, Pointer userData);
     }
 
     /**
@@ -146,7 +171,7 @@ public final class WebRtcEndpoint {
     public CompletableFuture<WebRtcStats> stats() {
         PromiseCall<String> call = track(new PromiseCall<>(s -> s == null ? "" : s.toString()));
         webrtc.emit("get-stats", null, call.promise());
-        return call.result().thenApplyAsync(StatsParser::parse, executor);
+        return call.result().thenApplyAsync(text -> StatsParser.parse(text, rtcpReportsReceived.get()), executor);
     }
 
     /**

@@ -5,9 +5,9 @@ package dev.castmesh.gst.webrtc;
  *
  * @param bytesReceived RTP payload bytes received over all inbound streams
  * @param bytesSent RTP payload bytes sent over all outbound streams
- * @param feedbackMark changes whenever the remote peer sends a new RTCP receiver report about our
- *                     streams; constant while the peer is silent
+ * @param rtcpReportsReceived sender and receiver reports that arrived from the remote peer; constant while
+ *                            the peer is silent
  */
-public record WebRtcStats(long bytesReceived, long bytesSent, long feedbackMark) {
+public record WebRtcStats(long bytesReceived, long bytesSent, long rtcpReportsReceived) {
     public static final WebRtcStats EMPTY = new WebRtcStats(0, 0, 0);
 }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StatsParserTest {
     /** Values as they appear in the captured replies (test resources). */
@@ -23,16 +22,16 @@ class StatsParserTest {
 
     @Test
     void sumsInboundBytesOfAReceivingWebrtcbin() throws IOException {
-        WebRtcStats stats = StatsParser.parse(resource("webrtc-stats-receiver.txt"));
+        WebRtcStats stats = StatsParser.parse(resource("webrtc-stats-receiver.txt"), 0);
         assertEquals(RECEIVED_VIDEO + RECEIVED_AUDIO, stats.bytesReceived());
         assertEquals(0, stats.bytesSent());
     }
 
     @Test
-    void sumsOutboundBytesAndReadsReceiverReportsOfASendingWebrtcbin() throws IOException {
-        WebRtcStats stats = StatsParser.parse(resource("webrtc-stats-sender.txt"));
+    void sumsOutboundBytesOfASendingWebrtcbinAndCarriesTheReportCount() throws IOException {
+        WebRtcStats stats = StatsParser.parse(resource("webrtc-stats-sender.txt"), 7);
         assertEquals(SENT_TOTAL, stats.bytesSent());
-        assertTrue(stats.feedbackMark() > 0);
+        assertEquals(7, stats.rtcpReportsReceived());
     }
 
     @Test
@@ -46,6 +45,6 @@ class StatsParserTest {
         assertEquals("q,r", inner.value("s").orElseThrow());
         assertEquals("plain", s.value("b").orElseThrow());
         assertEquals("< 1, 2 >", s.value("c").orElseThrow());
-        assertEquals(WebRtcStats.EMPTY, StatsParser.parse(""));
+        assertEquals(WebRtcStats.EMPTY, StatsParser.parse("", 0));
     }
 }

@@ -23,7 +23,7 @@ final class CascadeLeg {
     private volatile String node;
     private volatile String state = "LIVE";
     private final AtomicBoolean statsPending = new AtomicBoolean();
-    private volatile long feedbackMark;
+    private volatile long targetReports;
     private volatile Instant feedbackChangedAt = Instant.now();
 
     CascadeLeg(String stream, boolean pull, CascadeBridge bridge, CopyWatch watch, String localSession, String url,
@@ -88,8 +88,8 @@ final class CascadeLeg {
     Instant pollTargetFeedback(Clock clock) {
         if (statsPending.compareAndSet(false, true)) {
             bridge.targetStats().whenComplete((stats, error) -> {
-                if (stats != null && stats.feedbackMark() != feedbackMark) {
-                    feedbackMark = stats.feedbackMark();
+                if (stats != null && stats.rtcpReportsReceived() != targetReports) {
+                    targetReports = stats.rtcpReportsReceived();
                     feedbackChangedAt = clock.instant();
                 }
                 statsPending.set(false);
