@@ -3,6 +3,7 @@ package dev.castmesh.gst.cascade;
 import dev.castmesh.gst.client.SdpExchange;
 import dev.castmesh.gst.hub.MediaEngine;
 import dev.castmesh.gst.hub.SessionAnswer;
+import dev.castmesh.gst.hub.SessionRole;
 
 /**
  * The local side of a bridge: a direct call into this agent's {@link MediaEngine} instead of HTTP. As a target it
@@ -27,7 +28,7 @@ public final class LocalExchange implements SdpExchange {
         return new LocalExchange(engine, stream, cascadeFrom, true);
     }
 
-    /** Source side of a push: the bridge views the local {@code stream}. */
+    /** Source side of a push: the bridge views the local {@code stream} in the {@link SessionRole#CASCADE_PUSH} role. */
     public static LocalExchange subscribe(MediaEngine engine, String stream) {
         return new LocalExchange(engine, stream, null, false);
     }
@@ -35,7 +36,7 @@ public final class LocalExchange implements SdpExchange {
     /** @throws dev.castmesh.gst.errors.MediaException as the engine refuses (no stream, already published, ...) */
     @Override
     public String exchange(String offerSdp) {
-        SessionAnswer answer = publish ? engine.publish(stream, offerSdp, cascadeFrom) : engine.subscribe(stream, offerSdp);
+        SessionAnswer answer = publish ? engine.publish(stream, offerSdp, cascadeFrom) : engine.subscribe(stream, offerSdp, SessionRole.CASCADE_PUSH);
         sessionId = answer.sessionId();
         return answer.sdp();
     }

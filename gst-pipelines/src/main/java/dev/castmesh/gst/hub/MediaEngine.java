@@ -125,6 +125,11 @@ public final class MediaEngine implements AutoCloseable {
 
     /** WHEP: accepts a viewer's offer for a published stream and returns the answer. */
     public SessionAnswer subscribe(String stream, String offerSdp) {
+        return subscribe(stream, offerSdp, SessionRole.VIEWER);
+    }
+
+    /** Accepts an offer to receive a published stream in {@code role} (shown in its snapshot) and answers it. */
+    public SessionAnswer subscribe(String stream, String offerSdp, SessionRole role) {
         requireOpen();
         Stream s = existing(stream);
         SessionDescription offer = SdpParser.parse(offerSdp);
@@ -135,7 +140,7 @@ public final class MediaEngine implements AutoCloseable {
         String id = SessionIds.next();
         try {
             return new SessionAnswer(id, AnswerPatcher.restoreH264ProfileLevelId(
-                    await(s.addViewer(id, offer, tracks, narrowed)), offer));
+                    await(s.addViewer(id, role, offer, tracks, narrowed)), offer));
         } catch (RuntimeException e) {
             s.endSession(id, "negotiation failed");
             throw e;

@@ -133,15 +133,15 @@ final class Stream {
     }
 
     /** Builds a viewer's webrtcbin and one branch per track (direct or through a shared re-payloader). */
-    CompletableFuture<String> addViewer(String id, SessionDescription offer, List<ViewerTrack> viewerTracks,
-                                        String narrowedOffer) {
+    CompletableFuture<String> addViewer(String id, SessionRole role, SessionDescription offer,
+                                        List<ViewerTrack> viewerTracks, String narrowedOffer) {
         ViewerSsrcs ssrcs = new ViewerSsrcs();
         return exec.submit(() -> {
             requireLive();
             WebRtcEndpoint endpoint = WebRtcEndpoint.create("viewer-" + (++nextViewer), ctx.ice(),
                     ctx.options().repair(), exec, ctx.scheduler());
             Duration silence = max(ctx.options().sessionIdleTimeout(), MIN_RTCP_SILENCE);
-            ViewerSession viewer = new ViewerSession(id, endpoint, offer, viewerTracks, liveness(silence));
+            ViewerSession viewer = new ViewerSession(id, role, endpoint, offer, viewerTracks, liveness(silence));
             viewers.put(id, viewer);
             endpoint.onConnectionStateChange(() -> onViewerStateChanged(id));
             graph.adopt(endpoint.element());

@@ -24,6 +24,16 @@ public record StreamSnapshot(String stream, PublisherSnapshot publisher, List<Vi
         this(stream, publisher, viewers, repayloaders, createdAt, null);
     }
 
+    /** Active sessions in the viewer role: what seats, heartbeats and load count. */
+    public int viewerCount() {
+        return (int) viewers.stream().filter(v -> v.active() && v.role().isViewer()).count();
+    }
+
+    /** Whether anything downstream still uses the stream (viewers or another agent's pull). */
+    public boolean inUse() {
+        return viewers.stream().anyMatch(v -> v.active() && v.role().keepsStreamInUse());
+    }
+
     /** A cascade copy: its publisher session is another agent's media, not a WHIP publisher. */
     public boolean copy() {
         return cascadeFrom != null;

@@ -16,14 +16,16 @@ import java.util.concurrent.Executor;
 final class ViewerSession extends Session {
     /** How long the stream's executor waits for a viewer's elements to stop before going on without them. */
     static final Duration STOP_WAIT = Duration.ofSeconds(2);
+    private final SessionRole role;
     private final List<ViewerTrack> tracks;
     private final List<ViewerBranch> branches = new ArrayList<>();
     private final List<Repayloader> repayloaders = new ArrayList<>();
     private boolean closed;
 
-    ViewerSession(String id, WebRtcEndpoint endpoint, SessionDescription offer, List<ViewerTrack> tracks,
-                  SessionLiveness liveness) {
+    ViewerSession(String id, SessionRole role, WebRtcEndpoint endpoint, SessionDescription offer,
+                  List<ViewerTrack> tracks, SessionLiveness liveness) {
         super(id, endpoint.element().getName(), endpoint, offer, liveness);
+        this.role = role;
         this.tracks = List.copyOf(tracks);
     }
 
@@ -82,7 +84,7 @@ final class ViewerSession extends Session {
     }
 
     ViewerSnapshot snapshot() {
-        return new ViewerSnapshot(id(), state(), tracks.stream()
+        return new ViewerSnapshot(id(), role, state(), tracks.stream()
                 .map(t -> t.codec().label() + " pt=" + t.viewerFormat().payloadType()).toList(),
                 meter().total(), meter().bitrateBps());
     }

@@ -19,11 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -56,8 +54,6 @@ public final class CascadeManager implements PushedCopyWatch {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     /** Copies other agents push here with an idle timeout (WHIP {@code ?cascadeFrom=&idleTimeout=}), by stream. */
     private final Map<String, PushedCopy> pushedCopies = new ConcurrentHashMap<>();
-    /** Local sessions of pushes being closed: still not viewers until their bridge is gone. */
-    private final Set<String> closingPushSessions = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "castmesh-cascade-watch"));
     private final ExecutorService closer = Executors.newCachedThreadPool(r -> daemon(r, "castmesh-cascade-close"));
 
@@ -160,13 +156,6 @@ public final class CascadeManager implements PushedCopyWatch {
         return pushes.values().stream().mapToInt(List::size).sum();
     }
 
-    /** Engine sessions that are cascade pushes out (viewers that are not people). */
-    public Set<String> pushSessions() {
-        Set<String> ids = new HashSet<>(closingPushSessions);
-        pushes.values().forEach(list -> list.forEach(l -> ids.add(l.localSession())));
-        return ids;
-    }
-
     @PreDestroy
     void close() {
         timer.shutdownNow();
@@ -202,7 +191,7 @@ public final class CascadeManager implements PushedCopyWatch {
             return;
         }
         // The source watches its own media: only idleness is decided here.
-        Optional<String> end = copy.watch().observe(now, viewers(local.get()), 0).end();
+        Optional<String> end = copy.watch().observe(now, local.get().inUse(), 0).end();
         if (end.isPresent() && pushedCopies.remove(stream, copy)) {
             LOG.atInfo().addKeyValue("stream", stream).addKeyValue("from", local.get().cascadeFrom())
                     .log("pushed cascade copy ended: " + end.get());
@@ -220,8 +209,7 @@ public final class CascadeManager implements PushedCopyWatch {
             end(leg, "bridge failed");
             return;
         }
-        int viewers = viewers(copy.get());
-        CopyWatch.Verdict verdict = leg.watch().observe(now, viewers, leg.bridge().snapshot().lastPacketAgeMs());
+        CopyWatch.Verdict verdict = leg.watch().observe(now, copy.get().inUse(), leg.bridge().snapshot().lastPacketAgeMs());
         if (!verdict.state().equals(leg.state())) {
             if ("LOST".equals(verdict.state())) {
                 LOG.atWarn().addKeyValue("stream", leg.stream()).addKeyValue("source", leg.url())
@@ -255,19 +243,8 @@ public final class CascadeManager implements PushedCopyWatch {
             leg.state("CLOSED");
             LOG.atInfo().addKeyValue("stream", leg.stream()).addKeyValue("url", leg.url())
                     .log("cascade " + (leg.pull() ? "copy" : "push") + " ended: " + reason);
-            if (!leg.pull()) {
-                closingPushSessions.add(leg.localSession());
-            }
-            closer.execute(() -> {
-                leg.bridge().close();
-                closingPushSessions.remove(leg.localSession());
-            });
+            closer.execute(() -> leg.bridge().close());
         }
-    }
-
-    private int viewers(StreamSnapshot s) {
-        Set<String> out = pushSessions();
-        return (int) s.viewers().stream().filter(v -> !out.contains(v.sessionId())).count();
     }
 
     private void guarded(CascadeLeg leg, Runnable check) {

@@ -29,11 +29,11 @@ final class CopyWatch {
     }
 
     /**
-     * @param viewers         the copy's viewers now (cascade pushes out not counted)
+     * @param inUse           whether the copy has viewers or another agent's pull now (pushes out do not count)
      * @param lastPacketAgeMs milliseconds since the source's last media, -1 if none yet
      */
-    Verdict observe(Instant now, int viewers, long lastPacketAgeMs) {
-        if (viewers > 0) {
+    Verdict observe(Instant now, boolean inUse, long lastPacketAgeMs) {
+        if (inUse) {
             idleSince = null;
         } else if (idleSince == null) {
             idleSince = now;

@@ -9,7 +9,6 @@ import dev.castmesh.gst.hub.ViewerSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /** Engine snapshots → the heartbeat body. Pure. */
@@ -23,17 +22,16 @@ final class HeartbeatPayload {
      */
     static NodeHeartbeat of(String publicUrl, String region, NodeCapacity capacity, List<StreamSnapshot> snapshots,
                             double cpuRatio, String agentToken) {
-        return of(publicUrl, region, capacity, snapshots, cpuRatio, agentToken, Set.of(), false, stream -> false, null);
+        return of(publicUrl, region, capacity, snapshots, cpuRatio, agentToken, false, stream -> false, null);
     }
 
     /**
-     * @param cascadeSessions viewer sessions that are cascade pushes out of this agent (not counted as viewers)
      * @param autopush        {@code [cluster] autopush}
      * @param recording       whether a stream is being recorded now
      * @param grantKey        the key the control plane is to sign cascade tokens for this agent with, null when open
      */
     static NodeHeartbeat of(String publicUrl, String region, NodeCapacity capacity, List<StreamSnapshot> snapshots,
-                            double cpuRatio, String agentToken, Set<String> cascadeSessions, boolean autopush,
+                            double cpuRatio, String agentToken, boolean autopush,
                             Predicate<String> recording, String grantKey) {
         List<dev.castmesh.api.cluster.StreamSnapshot> streams = new ArrayList<>(snapshots.size());
         long in = 0;
@@ -46,13 +44,11 @@ final class HeartbeatPayload {
             PublisherSnapshot p = s.publisher();
             long streamIn = p == null ? 0 : p.bitrateBps();
             long streamOut = 0;
-            int viewers = 0;
             for (ViewerSnapshot v : s.viewers()) {
                 streamOut += v.bitrateBps();
-                viewers += cascadeSessions.contains(v.sessionId()) ? 0 : 1;
             }
             streams.add(new dev.castmesh.api.cluster.StreamSnapshot(s.stream(), p != null && !s.copy(), s.cascadeFrom(),
-                    viewers, streamIn, streamOut, recording.test(s.stream())));
+                    s.viewerCount(), streamIn, streamOut, recording.test(s.stream())));
             in += streamIn;
             out += streamOut;
             sessions += (p == null ? 0 : 1) + s.viewers().size();

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.config.ClusterConfig;
-import dev.castmesh.agent.cascade.CascadeManager;
 import dev.castmesh.agent.cascade.CascadeOrigins;
 import dev.castmesh.agent.identity.NodeIdentityStore;
 import dev.castmesh.api.cluster.HeartbeatReply;
 import dev.castmesh.server.http.BoundedExchange;
 import dev.castmesh.agent.recording.RecordingManager;
-import dev.castmesh.agent.signaling.CascadeViewers;
 import dev.castmesh.api.cluster.AgentPaths;
 import dev.castmesh.api.cluster.NodeCapacity;
 import dev.castmesh.api.cluster.NodeHeartbeat;
@@ -32,8 +30,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -61,8 +57,6 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private final ClusterConfig cluster;
     private final AgentConfig config;
     private final MediaEngine engine;
-    private final CascadeManager cascades;
-    private final CascadeViewers cascadeViewers;
     private final RecordingManager recordings;
     private final NodeIdentityStore identity;
     private final CascadeOrigins origins;
@@ -79,14 +73,11 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private volatile HeartbeatStatus status;
     private volatile String publicUrl;
 
-    HeartbeatSender(AgentConfig config, ClusterConfig cluster, MediaEngine engine, CascadeManager cascades,
-                    CascadeViewers cascadeViewers, RecordingManager recordings, NodeIdentityStore identity,
+    HeartbeatSender(AgentConfig config, ClusterConfig cluster, MediaEngine engine, RecordingManager recordings, NodeIdentityStore identity,
                     CascadeOrigins origins) {
         this.identity = identity;
         this.origins = origins;
-        this.cascades = cascades;
         this.recordings = recordings;
-        this.cascadeViewers = cascadeViewers;
         this.config = config;
         this.cluster = cluster;
         this.engine = engine;
@@ -228,14 +219,7 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
         // answer be lost (only this agent and the registry know the key).
         String grantKey = identity.identity().grantKey();
         return HeartbeatPayload.of(publicUrl, cluster.region(), capacity, engine.streams(), ProcessCpu.ratio(), token,
-                notViewers(), cluster.autopush(), recordings::recording, grantKey);
-    }
-
-    /** Pushes out and other agents' pulls: sessions that are not viewers. */
-    private Set<String> notViewers() {
-        Set<String> ids = new HashSet<>(cascades.pushSessions());
-        ids.addAll(cascadeViewers.ids());
-        return ids;
+                cluster.autopush(), recordings::recording, grantKey);
     }
 
     private String publicUrl(EmbeddedServer server) {

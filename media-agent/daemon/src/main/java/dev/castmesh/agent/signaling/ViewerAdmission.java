@@ -3,7 +3,6 @@ package dev.castmesh.agent.signaling;
 import dev.castmesh.agent.config.StrategyConfig;
 import dev.castmesh.agent.http.ApiException;
 import dev.castmesh.gst.hub.MediaEngine;
-import dev.castmesh.gst.hub.SessionState;
 import dev.castmesh.gst.hub.StreamSnapshot;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -14,31 +13,30 @@ import java.util.Map;
 /**
  * {@code [strategy] each_stream_max_sub} and {@code max_viewers}: a WHEP offer reserves a seat before it is
  * negotiated (so concurrent offers cannot overshoot) and releases the reservation once the engine counts
- * the viewer or refused it. Full → 503. Cascade pulls ({@link CascadeViewers}) take no seat.
+ * the viewer or refused it. Full → 503. Only sessions in the viewer role take a seat
+ * ({@link StreamSnapshot#viewerCount()}): cascade pulls and pushes do not.
  */
 @Singleton
 final class ViewerAdmission {
     private final MediaEngine engine;
     private final StrategyConfig strategy;
-    private final CascadeViewers cascadeViewers;
     private final Map<String, Integer> pending = new HashMap<>();
     private int pendingTotal;
 
-    ViewerAdmission(MediaEngine engine, StrategyConfig strategy, CascadeViewers cascadeViewers) {
+    ViewerAdmission(MediaEngine engine, StrategyConfig strategy) {
         this.engine = engine;
         this.strategy = strategy;
-        this.cascadeViewers = cascadeViewers;
     }
 
     /** Reserves a seat on {@code stream}; close the returned seat when the offer has been answered or refused. */
     Seat reserve(String stream) {
         synchronized (pending) {
-            int onStream = engine.stream(stream).map(this::liveViewers).orElse(0) + pending.getOrDefault(stream, 0);
+            int onStream = engine.stream(stream).map(StreamSnapshot::viewerCount).orElse(0) + pending.getOrDefault(stream, 0);
             if (onStream >= strategy.eachStreamMaxSub()) {
                 throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "stream_full", "stream '" + stream + "' has "
                         + strategy.eachStreamMaxSub() + " viewers, its limit (strategy.each_stream_max_sub)");
             }
-            int total = engine.streams().stream().mapToInt(this::liveViewers).sum() + pendingTotal;
+            int total = engine.streams().stream().mapToInt(StreamSnapshot::viewerCount).sum() + pendingTotal;
             if (total >= strategy.maxViewers()) {
                 throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "agent_full", "this agent has "
                         + strategy.maxViewers() + " viewers, its limit (strategy.max_viewers)");
@@ -52,11 +50,6 @@ final class ViewerAdmission {
                 pendingTotal--;
             }
         };
-    }
-
-    private int liveViewers(StreamSnapshot s) {
-        return (int) s.viewers().stream().filter(v -> !cascadeViewers.contains(v.sessionId()))
-                .filter(v -> v.state() != SessionState.CLOSED && v.state() != SessionState.FAILED).count();
     }
 
     /** A reservation; closing it twice is a bug, so callers use try-with-resources. */

@@ -8,6 +8,7 @@ import dev.castmesh.api.auth.Grant;
 import dev.castmesh.security.Grants;
 import dev.castmesh.gst.hub.MediaEngine;
 import dev.castmesh.gst.hub.SessionAnswer;
+import dev.castmesh.gst.hub.SessionRole;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -23,14 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * {@code POST /whep/{stream}}: a viewer's offer → 201 with the answer; 404 without a publisher, 503 when full.
  * {@code ?cascadeTo={alias}} marks the session as that node's cascade pull: it needs the admin right, or a control-plane
  * cascade token whose {@code leg} claim names that alias (the stream and subscribe right are checked as for any WHEP)
  * (403 otherwise),
- * and it is admitted beyond the viewer limits and not counted as a viewer ({@link CascadeViewers}).
+ * and the engine holds it in the {@link SessionRole#CASCADE_PULL} role: beyond the viewer limits, not a viewer.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -44,16 +44,14 @@ final class WhepController {
     private final ViewerAdmission admission;
     private final AgentConfig config;
     private final AccessPolicy policy;
-    private final CascadeViewers cascadeViewers;
 
     WhepController(MediaEngine engine, SessionRegistry sessions, ViewerAdmission admission, AgentConfig config,
-                   AccessPolicy policy, CascadeViewers cascadeViewers) {
+                   AccessPolicy policy) {
         this.engine = engine;
         this.sessions = sessions;
         this.admission = admission;
         this.config = config;
         this.policy = policy;
-        this.cascadeViewers = cascadeViewers;
     }
 
     @Post(uri = "/whep/{+stream}", consumes = SdpAnswers.SDP, produces = SdpAnswers.SDP)
@@ -66,10 +64,7 @@ final class WhepController {
         SdpAnswers.requireOffer(offer);
         SessionAnswer answer;
         if (cascadeTo != null) {
-            answer = engine.subscribe(stream, offer);
-            cascadeViewers.retainAll(engine.streams().stream().flatMap(s -> s.viewers().stream())
-                    .map(v -> v.sessionId()).collect(Collectors.toSet()));
-            cascadeViewers.add(answer.sessionId());
+            answer = engine.subscribe(stream, offer, SessionRole.CASCADE_PULL);
         } else {
             try (ViewerAdmission.Seat seat = admission.reserve(stream)) {
                 answer = engine.subscribe(stream, offer);

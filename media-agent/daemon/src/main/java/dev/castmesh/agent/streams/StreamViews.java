@@ -15,21 +15,18 @@ final class StreamViews {
     }
 
     /**
-     * @param cascade   the stream's cascade legs (pull first, then pushes); push sessions are not listed as viewers
+     * @param cascade   the stream's cascade legs (pull first, then pushes)
      * @param recording its current or last recording, null if never recorded
      */
-    static StreamInfo of(StreamSnapshot s, java.util.List<CascadeLink> cascade, java.util.Set<String> pushSessions,
-                         RecordingInfo recording) {
+    static StreamInfo of(StreamSnapshot s, java.util.List<CascadeLink> cascade, RecordingInfo recording) {
         PublisherSnapshot p = s.publisher();
         PublisherInfo publisher = p == null || s.copy() ? null
                 : new PublisherInfo(p.sessionId(), p.state().name(), p.codecs(), p.bytesReceived(), p.bitrateBps());
         long out = 0;
         java.util.List<ViewerInfo> viewers = new java.util.ArrayList<>();
         for (ViewerSnapshot v : s.viewers()) {
-            if (pushSessions.contains(v.sessionId())) {
-                continue;
-            }
-            viewers.add(new ViewerInfo(v.sessionId(), v.state().name(), v.codecs(), v.bytesSent(), v.bitrateBps()));
+            viewers.add(new ViewerInfo(v.sessionId(), v.role().label(), v.state().name(), v.codecs(), v.bytesSent(),
+                    v.bitrateBps()));
             out += v.bitrateBps();
         }
         return new StreamInfo(s.stream(), s.createdAt(), publisher, viewers, p == null ? 0 : p.bitrateBps(), out,

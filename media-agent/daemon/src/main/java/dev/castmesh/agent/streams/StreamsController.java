@@ -37,15 +37,14 @@ final class StreamsController {
 
     @Get
     List<StreamInfo> list() {
-        java.util.Set<String> pushes = cascades.pushSessions();
-        return engine.streams().stream().map(s -> StreamViews.of(s, cascades.links(s.stream()), pushes,
+        return engine.streams().stream().map(s -> StreamViews.of(s, cascades.links(s.stream()),
                 recordings.last(s.stream()).orElse(null))).toList();
     }
 
     @Get("/{stream}")
     StreamInfo get(@PathVariable String stream) {
         StreamNames.require(stream);
-        return engine.stream(stream).map(s -> StreamViews.of(s, cascades.links(stream), cascades.pushSessions(),
+        return engine.stream(stream).map(s -> StreamViews.of(s, cascades.links(stream),
                         recordings.last(stream).orElse(null)))
                 .orElseThrow(() -> notFound(stream));
     }

@@ -15,31 +15,31 @@ class CopyWatchTest {
     @Test
     void idleCopyEndsAfterItsTimeoutAndViewersResetIt() {
         CopyWatch watch = new CopyWatch(Duration.ofSeconds(2), T0);
-        assertEquals(Optional.empty(), watch.observe(T0.plusSeconds(1), 0, 10).end());
-        assertEquals(Optional.empty(), watch.observe(T0.plusSeconds(2), 1, 10).end(), "a viewer arrived");
-        assertEquals(Optional.empty(), watch.observe(T0.plusSeconds(5), 0, 10).end(), "idle again from 5 s");
-        assertTrue(watch.observe(T0.plusSeconds(7), 0, 10).end().orElseThrow().contains("no viewer for 2 s"));
+        assertEquals(Optional.empty(), watch.observe(T0.plusSeconds(1), false, 10).end());
+        assertEquals(Optional.empty(), watch.observe(T0.plusSeconds(2), true, 10).end(), "a viewer arrived");
+        assertEquals(Optional.empty(), watch.observe(T0.plusSeconds(5), false, 10).end(), "idle again from 5 s");
+        assertTrue(watch.observe(T0.plusSeconds(7), false, 10).end().orElseThrow().contains("no viewer for 2 s"));
     }
 
     @Test
     void zeroIdleTimeoutNeverEndsForLackOfViewers() {
         CopyWatch watch = new CopyWatch(Duration.ZERO, T0);
-        assertEquals(Optional.empty(), watch.observe(T0.plusSeconds(3600), 0, 10).end());
+        assertEquals(Optional.empty(), watch.observe(T0.plusSeconds(3600), false, 10).end());
     }
 
     @Test
     void lostSourceGetsAGracePeriodForAReattach() {
         CopyWatch watch = new CopyWatch(Duration.ZERO, T0);
-        assertEquals("LIVE", watch.observe(T0, 1, 4_000).state());
-        CopyWatch.Verdict lost = watch.observe(T0, 1, 5_001);
+        assertEquals("LIVE", watch.observe(T0, true, 4_000).state());
+        CopyWatch.Verdict lost = watch.observe(T0, true, 5_001);
         assertEquals("LOST", lost.state());
         assertEquals(Optional.empty(), lost.end(), "waiting for a re-attach");
-        assertEquals("LIVE", watch.observe(T0, 1, 20).state(), "a re-attach brought media back");
-        assertTrue(watch.observe(T0, 1, 15_001).end().orElseThrow().contains("source lost"));
+        assertEquals("LIVE", watch.observe(T0, true, 20).state(), "a re-attach brought media back");
+        assertTrue(watch.observe(T0, true, 15_001).end().orElseThrow().contains("source lost"));
     }
 
     @Test
     void noMediaYetIsNotALoss() {
-        assertEquals("LIVE", new CopyWatch(Duration.ZERO, T0).observe(T0, 0, -1).state());
+        assertEquals("LIVE", new CopyWatch(Duration.ZERO, T0).observe(T0, false, -1).state());
     }
 }

@@ -5,6 +5,7 @@ import dev.castmesh.api.cluster.NodeHeartbeat;
 import dev.castmesh.api.cluster.NodeLoad;
 import dev.castmesh.api.cluster.StreamSnapshot;
 import dev.castmesh.gst.hub.PublisherSnapshot;
+import dev.castmesh.gst.hub.SessionRole;
 import dev.castmesh.gst.hub.SessionState;
 import dev.castmesh.gst.hub.ViewerSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,11 +22,17 @@ class HeartbeatPayloadTest {
     private static final NodeCapacity CAPACITY = new NodeCapacity(500, 200);
 
     private static dev.castmesh.gst.hub.StreamSnapshot stream(String name, Long publisherBps, long... viewerBps) {
+        return stream(name, publisherBps, SessionRole.VIEWER, viewerBps);
+    }
+
+    private static dev.castmesh.gst.hub.StreamSnapshot stream(String name, Long publisherBps, SessionRole secondRole,
+                                                              long... viewerBps) {
         PublisherSnapshot p = publisherBps == null ? null
                 : new PublisherSnapshot("p-" + name, SessionState.CONNECTED, List.of("VP8/90000"), 1000, publisherBps);
         List<ViewerSnapshot> viewers = new java.util.ArrayList<>();
         for (int i = 0; i < viewerBps.length; i++) {
-            viewers.add(new ViewerSnapshot("v" + i, SessionState.CONNECTED, List.of("VP8/90000 pt=96"), 10, viewerBps[i]));
+            viewers.add(new ViewerSnapshot("v" + i, i == 1 ? secondRole : SessionRole.VIEWER, SessionState.CONNECTED,
+                    List.of("VP8/90000 pt=96"), 10, viewerBps[i]));
         }
         return new dev.castmesh.gst.hub.StreamSnapshot(name, p, viewers, List.of(), Instant.EPOCH);
     }
@@ -43,20 +50,33 @@ class HeartbeatPayloadTest {
     }
 
     @Test
-    void copiesAreNotPublishersAndPushLegsAreNotViewers() {
-        dev.castmesh.gst.hub.StreamSnapshot plain = stream("cam", 1_000L, 10, 20);
-        dev.castmesh.gst.hub.StreamSnapshot copy = new dev.castmesh.gst.hub.StreamSnapshot("cam", plain.publisher(),
-                plain.viewers(), List.of(), Instant.EPOCH, "agent-a");
-        NodeHeartbeat beat = HeartbeatPayload.of("http://a:1", "", CAPACITY, List.of(copy), 0, null,
-                java.util.Set.of("v1"), true, stream -> false, null);
-        assertEquals(List.of(new StreamSnapshot("cam", false, "agent-a", 1, 1_000, 30)), beat.streams());
-        assertTrue(beat.autopush());
+    void copiesAreNotPublishersAndCascadeLegsAreNotViewers() {
+        for (SessionRole leg : List.of(SessionRole.CASCADE_PUSH, SessionRole.CASCADE_PULL)) {
+            dev.castmesh.gst.hub.StreamSnapshot plain = stream("cam", 1_000L, leg, 10, 20);
+            dev.castmesh.gst.hub.StreamSnapshot copy = new dev.castmesh.gst.hub.StreamSnapshot("cam", plain.publisher(),
+                    plain.viewers(), List.of(), Instant.EPOCH, "agent-a");
+            NodeHeartbeat beat = HeartbeatPayload.of("http://a:1", "", CAPACITY, List.of(copy), 0, null,
+                    true, stream -> false, null);
+            assertEquals(List.of(new StreamSnapshot("cam", false, "agent-a", 1, 1_000, 30)), beat.streams(), leg.name());
+            assertTrue(beat.autopush());
+        }
+    }
+
+    @Test
+    void endedViewersAreNotCounted() {
+        dev.castmesh.gst.hub.StreamSnapshot s = stream("cam", 1_000L, 10);
+        List<ViewerSnapshot> viewers = new java.util.ArrayList<>(s.viewers());
+        viewers.add(new ViewerSnapshot("gone", SessionRole.VIEWER, SessionState.FAILED, List.of(), 0, 0));
+        viewers.add(new ViewerSnapshot("joining", SessionRole.VIEWER, SessionState.CONNECTING, List.of(), 0, 0));
+        NodeHeartbeat beat = HeartbeatPayload.of("http://a:1", "", CAPACITY, List.of(
+                new dev.castmesh.gst.hub.StreamSnapshot("cam", s.publisher(), viewers, List.of(), Instant.EPOCH)), 0, null);
+        assertEquals(2, beat.streams().get(0).viewers(), "the connected viewer and the one still connecting");
     }
 
     @Test
     void recordedStreamsAreFlagged() throws Exception {
         NodeHeartbeat beat = HeartbeatPayload.of("http://a:1", "", CAPACITY,
-                List.of(stream("cam", 1_000L), stream("other", 1_000L)), 0, null, java.util.Set.of(), false,
+                List.of(stream("cam", 1_000L), stream("other", 1_000L)), 0, null, false,
                 "cam"::equals, null);
         assertEquals(List.of(new StreamSnapshot("cam", true, null, 0, 1_000, 0, true),
                 new StreamSnapshot("other", true, null, 0, 1_000, 0, false)), beat.streams());
