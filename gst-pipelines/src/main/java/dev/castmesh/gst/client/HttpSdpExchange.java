@@ -17,15 +17,20 @@ import java.util.regex.Pattern;
  */
 public final class HttpSdpExchange implements SdpExchange {
     private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * One client for every exchange of the process: each {@link HttpClient} keeps a selector thread until it is
+     * garbage-collected, and a client per session left hundreds of them behind under load (LeakIT).
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-    private final HttpClient http;
     private final URI endpoint;
     private final Optional<String> token;
     private final Duration timeout;
     private volatile URI session;
 
     public HttpSdpExchange(URI endpoint, Optional<String> token, Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.endpoint = endpoint;
         this.token = token.filter(t -> !t.isBlank());
         this.timeout = timeout;
@@ -37,7 +42,7 @@ public final class HttpSdpExchange implements SdpExchange {
                 .header("Content-Type", "application/sdp").header("Accept", "application/sdp")
                 .POST(HttpRequest.BodyPublishers.ofString(offerSdp));
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201 && response.statusCode() != 200) {
             throw new HttpStatusException(response.statusCode(), serverMessage(response.body()));
         }
@@ -60,7 +65,7 @@ public final class HttpSdpExchange implements SdpExchange {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout).DELETE();
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         try {
-            http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             // best effort: the server reaps the session when it goes silent
         } catch (InterruptedException e) {

@@ -23,15 +23,16 @@ import java.util.Optional;
  */
 final class RemoteSdpExchange implements SdpExchange {
     static final int MAX_ANSWER_BYTES = 64 * 1024;
+    /** Shared by every leg: a client per exchange keeps a selector thread alive until it is garbage-collected. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private final HttpClient http;
     private final URI endpoint;
     private final Optional<String> token;
     private final Duration timeout;
     private volatile URI session;
 
     RemoteSdpExchange(URI endpoint, Optional<String> token, Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.endpoint = endpoint;
         this.token = token.filter(t -> !t.isBlank());
         this.timeout = timeout;
@@ -43,7 +44,7 @@ final class RemoteSdpExchange implements SdpExchange {
                 .header("Content-Type", "application/sdp").header("Accept", "application/sdp")
                 .POST(HttpRequest.BodyPublishers.ofString(offerSdp));
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-        HttpResponse<byte[]> response = BoundedExchange.send(http, request.build(), MAX_ANSWER_BYTES, timeout);
+        HttpResponse<byte[]> response = BoundedExchange.send(HTTP, request.build(), MAX_ANSWER_BYTES, timeout);
         int status = response.statusCode();
         if (status != 201 && status != 200) {
             throw new HttpStatusException(status, "");
@@ -63,7 +64,7 @@ final class RemoteSdpExchange implements SdpExchange {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout).DELETE();
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         try {
-            http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             // best effort: the remote node reaps the session when it goes silent
         } catch (InterruptedException e) {
