@@ -21,9 +21,4 @@ public enum SessionRole {
     public boolean keepsStreamInUse() {
         return this != CASCADE_PUSH;
     }
-
-    /** The spelling in the HTTP API: {@code viewer}, {@code cascade-pull}, {@code cascade-push}. */
-    public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
 }

@@ -36,10 +36,4 @@ class StreamSnapshotTest {
         assertFalse(stream(session("c", SessionRole.VIEWER, SessionState.CLOSED)).inUse());
         assertFalse(stream().inUse());
     }
-
-    @Test
-    void rolesAreSpelledForTheApi() {
-        assertEquals(List.of("viewer", "cascade-pull", "cascade-push"),
-                java.util.Arrays.stream(SessionRole.values()).map(SessionRole::label).toList());
-    }
 }

@@ -15,7 +15,8 @@ final class StreamViews {
     }
 
     /**
-     * @param cascade   the stream's cascade legs (pull first, then pushes)
+     * @param cascade   the stream's cascade legs (pull first, then pushes); only sessions in the viewer role are listed
+     *                  as viewers
      * @param recording its current or last recording, null if never recorded
      */
     static StreamInfo of(StreamSnapshot s, java.util.List<CascadeLink> cascade, RecordingInfo recording) {
@@ -25,8 +26,10 @@ final class StreamViews {
         long out = 0;
         java.util.List<ViewerInfo> viewers = new java.util.ArrayList<>();
         for (ViewerSnapshot v : s.viewers()) {
-            viewers.add(new ViewerInfo(v.sessionId(), v.role().label(), v.state().name(), v.codecs(), v.bytesSent(),
-                    v.bitrateBps()));
+            if (!v.role().isViewer()) {
+                continue;
+            }
+            viewers.add(new ViewerInfo(v.sessionId(), v.state().name(), v.codecs(), v.bytesSent(), v.bitrateBps()));
             out += v.bitrateBps();
         }
         return new StreamInfo(s.stream(), s.createdAt(), publisher, viewers, p == null ? 0 : p.bitrateBps(), out,
