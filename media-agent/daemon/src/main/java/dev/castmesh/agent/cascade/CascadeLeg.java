@@ -21,13 +21,14 @@ final class CascadeLeg {
     private final String localSession;
     private volatile String url;
     private volatile String node;
-    private volatile String state = "LIVE";
+    private volatile LegState state = LegState.LIVE;
     private final AtomicBoolean statsPending = new AtomicBoolean();
     private volatile long targetReports;
-    private volatile Instant feedbackChangedAt = Instant.now();
+    private volatile Instant feedbackChangedAt;
 
+    /** @param startedAt when the leg went live (the target's first report is awaited from then on) */
     CascadeLeg(String stream, boolean pull, CascadeBridge bridge, CopyWatch watch, String localSession, String url,
-               String node) {
+               String node, Instant startedAt) {
         this.stream = stream;
         this.pull = pull;
         this.bridge = bridge;
@@ -35,6 +36,7 @@ final class CascadeLeg {
         this.localSession = localSession;
         this.url = url;
         this.node = node;
+        this.feedbackChangedAt = startedAt;
     }
 
     String stream() {
@@ -71,12 +73,12 @@ final class CascadeLeg {
         this.node = newNode;
     }
 
-    /** LIVE or LOST as last judged, CLOSED once ended. */
-    String state() {
+    /** As last judged; CLOSED once ended. */
+    LegState state() {
         return state;
     }
 
-    void state(String newState) {
+    void state(LegState newState) {
         this.state = newState;
     }
 
@@ -100,7 +102,7 @@ final class CascadeLeg {
 
     CascadeLink view() {
         BridgeSnapshot b = bridge.snapshot();
-        String shown = "LIVE".equals(b.state()) ? state : b.state();
+        String shown = "LIVE".equals(b.state()) ? state.name() : b.state();
         return new CascadeLink(pull ? CascadeLink.PULL : CascadeLink.PUSH, url, pull ? node : null, shown,
                 b.bitrateBps(), b.lastPacketAgeMs(), b.attachments());
     }

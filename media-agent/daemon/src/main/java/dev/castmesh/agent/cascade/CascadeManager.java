@@ -19,49 +19,53 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Owns the agent's cascade bridges: at most one pull per stream (feeding the local copy) and any number of pushes
- * per local stream. Set-up and re-attach of one stream are serialised by a per-stream lock; a one-second timer ends
- * legs whose stream is gone, whose bridge failed, whose copy has been idle for its idle timeout, or whose source
- * has been lost past the grace period. A failing bridge is closed on its own; it never affects other streams.
+ * Owns the agent's cascade legs: at most one pull per stream (feeding the local copy) and any number of pushes per
+ * local stream. The bookkeeping (which legs exist) lives on one owner thread, which also runs the one-second watch:
+ * it reads each leg, lets {@link CascadeWatchdog} decide, and ends legs whose stream is gone, whose bridge failed,
+ * whose copy has been idle for its idle timeout, or whose source has been lost past the grace period. Setting up or
+ * re-attaching a leg (seconds of negotiation) runs on the requesting thread, serialised per stream; closing runs on
+ * a closer pool. A failing leg is closed on its own; it never affects other streams.
  */
 @Singleton
 public final class CascadeManager implements PushedCopyWatch {
     private static final Logger LOG = LoggerFactory.getLogger(CascadeManager.class);
     private static final Duration TICK = Duration.ofSeconds(1);
-    /**
-     * A push whose target sent no RTCP receiver report this long has lost its target. webrtcbin peers send one every
-     * 2.5-7.5 s (browsers about every second), and under load the first can come late: twice the longest interval
-     * plus margin.
-     */
-    static final Duration TARGET_SILENCE = Duration.ofSeconds(20);
+    /** Same-stream requests are serialised on one of these (bounded: a lock per stream name would only grow). */
+    private static final int SETUP_STRIPES = 64;
 
     private final MediaEngine engine;
     private final BridgeOptions options;
-    private final Clock clock = Clock.systemUTC();
-    private final Map<String, CascadeLeg> pulls = new ConcurrentHashMap<>();
-    private final Map<String, List<CascadeLeg>> pushes = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Object[] setupStripes = new Object[SETUP_STRIPES];
+    // owner thread only
+    private final Map<String, CascadeLeg> pulls = new HashMap<>();
+    private final Map<String, List<CascadeLeg>> pushes = new HashMap<>();
     /** Copies other agents push here with an idle timeout (WHIP {@code ?cascadeFrom=&idleTimeout=}), by stream. */
-    private final Map<String, PushedCopy> pushedCopies = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "castmesh-cascade-watch"));
+    private final Map<String, PushedCopy> pushedCopies = new HashMap<>();
+    private final ScheduledExecutorService owner = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "castmesh-cascade"));
     private final ExecutorService closer = Executors.newCachedThreadPool(r -> daemon(r, "castmesh-cascade-close"));
 
-    CascadeManager(MediaEngine engine, AgentConfig config) {
+    CascadeManager(MediaEngine engine, AgentConfig config, Clock clock) {
         this.engine = engine;
+        this.clock = clock;
         this.options = new BridgeOptions(config.webrtc().negotiationTimeout(),
                 dev.castmesh.agent.media.EngineUrls.of(config.iceServers()));
-        timer.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        for (int i = 0; i < SETUP_STRIPES; i++) {
+            setupStripes[i] = new Object();
+        }
+        owner.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The outcome of a cascade request: the leg and whether it is new (201) or a re-attach (200). */
@@ -75,8 +79,8 @@ public final class CascadeManager implements PushedCopyWatch {
      * @throws dev.castmesh.gst.cascade.CascadeException when the source refuses or times out
      */
     Outcome pull(String stream, CascadeOrder order) {
-        synchronized (lock(stream)) {
-            CascadeLeg existing = pulls.get(stream);
+        synchronized (setupStripe(stream)) {
+            CascadeLeg existing = onOwner(() -> pulls.get(stream));
             if (existing != null) {
                 existing.bridge().reattach(source(order));
                 existing.retarget(order.shownUrl(), order.node());
@@ -94,8 +98,8 @@ public final class CascadeManager implements PushedCopyWatch {
             LocalExchange target = LocalExchange.publishCopy(engine, stream, order.node());
             CascadeBridge bridge = CascadeBridge.open(stream, source(order), target, options);
             CascadeLeg leg = new CascadeLeg(stream, true, bridge, new CopyWatch(order.idleTimeout(), clock.instant()),
-                    target.sessionId(), order.shownUrl(), order.node());
-            pulls.put(stream, leg);
+                    target.sessionId(), order.shownUrl(), order.node(), clock.instant());
+            onOwner(() -> pulls.put(stream, leg));
             LOG.atInfo().addKeyValue("stream", stream).addKeyValue("source", order.shownUrl()).log("cascade copy live");
             return new Outcome(true, leg.view());
         }
@@ -107,20 +111,21 @@ public final class CascadeManager implements PushedCopyWatch {
      * @throws ApiException 404 when the stream is not on this agent
      */
     Outcome push(String stream, CascadeOrder order) {
-        synchronized (lock(stream)) {
+        synchronized (setupStripe(stream)) {
             if (engine.stream(stream).isEmpty()) {
                 throw new ApiException(HttpStatus.NOT_FOUND, "stream_not_found", "stream '" + stream
                         + "' is not on this agent");
             }
-            for (CascadeLeg leg : pushes.getOrDefault(stream, List.of())) {
-                if (leg.url().equals(order.shownUrl())) {
-                    return new Outcome(false, leg.view());
-                }
+            Optional<CascadeLeg> same = onOwner(() -> pushes.getOrDefault(stream, List.of()).stream()
+                    .filter(l -> l.url().equals(order.shownUrl())).findFirst());
+            if (same.isPresent()) {
+                return new Outcome(false, same.get().view());
             }
             LocalExchange source = LocalExchange.subscribe(engine, stream);
             CascadeBridge bridge = CascadeBridge.open(stream, source, remote(order), options);
-            CascadeLeg leg = new CascadeLeg(stream, false, bridge, null, source.sessionId(), order.shownUrl(), null);
-            pushes.computeIfAbsent(stream, s -> new CopyOnWriteArrayList<>()).add(leg);
+            CascadeLeg leg = new CascadeLeg(stream, false, bridge, null, source.sessionId(), order.shownUrl(), null,
+                    clock.instant());
+            onOwner(() -> pushes.computeIfAbsent(stream, s -> new ArrayList<>()).add(leg));
             LOG.atInfo().addKeyValue("stream", stream).addKeyValue("target", order.shownUrl()).log("cascade push live");
             return new Outcome(true, leg.view());
         }
@@ -137,32 +142,40 @@ public final class CascadeManager implements PushedCopyWatch {
      */
     @Override
     public void watchPushedCopy(String stream, String sessionId, Duration idleTimeout) {
-        pushedCopies.put(stream, new PushedCopy(sessionId, new CopyWatch(idleTimeout, clock.instant())));
+        PushedCopy copy = new PushedCopy(sessionId, new CopyWatch(idleTimeout, clock.instant()));
+        owner.execute(() -> pushedCopies.put(stream, copy));
     }
 
     /** The stream's cascade legs: its pull first, then its pushes. */
     public List<CascadeLink> links(String stream) {
-        List<CascadeLink> links = new ArrayList<>();
-        Optional.ofNullable(pulls.get(stream)).ifPresent(l -> links.add(l.view()));
-        pushes.getOrDefault(stream, List.of()).forEach(l -> links.add(l.view()));
-        return links;
+        List<CascadeLeg> legs = onOwner(() -> {
+            List<CascadeLeg> all = new ArrayList<>();
+            Optional.ofNullable(pulls.get(stream)).ifPresent(all::add);
+            all.addAll(pushes.getOrDefault(stream, List.of()));
+            return all;
+        });
+        return legs.stream().map(CascadeLeg::view).toList();
     }
 
     int pullCount() {
-        return pulls.size();
+        return onOwner(pulls::size);
     }
 
     int pushCount() {
-        return pushes.values().stream().mapToInt(List::size).sum();
+        return onOwner(() -> pushes.values().stream().mapToInt(List::size).sum());
     }
 
     @PreDestroy
     void close() {
-        timer.shutdownNow();
-        List<CascadeLeg> all = new ArrayList<>(pulls.values());
-        pushes.values().forEach(all::addAll);
-        pulls.clear();
-        pushes.clear();
+        List<CascadeLeg> all = onOwner(() -> {
+            List<CascadeLeg> legs = new ArrayList<>(pulls.values());
+            pushes.values().forEach(legs::addAll);
+            pulls.clear();
+            pushes.clear();
+            pushedCopies.clear();
+            return legs;
+        });
+        owner.shutdownNow();
         all.forEach(l -> l.bridge().close());
         closer.shutdown();
     }
@@ -172,27 +185,32 @@ public final class CascadeManager implements PushedCopyWatch {
         for (CascadeLeg leg : List.copyOf(pulls.values())) {
             guarded(leg, () -> checkPull(leg, now));
         }
-        pushes.values().forEach(list -> list.forEach(leg -> guarded(leg, () -> checkPush(leg, now))));
-        pushedCopies.forEach((stream, copy) -> {
-            try {
-                checkPushedCopy(stream, copy, now);
-            } catch (RuntimeException e) {
-                pushedCopies.remove(stream, copy);
-                LOG.atWarn().addKeyValue("stream", stream).log("pushed copy check failed: " + e);
+        for (List<CascadeLeg> legs : List.copyOf(pushes.values())) {
+            for (CascadeLeg leg : List.copyOf(legs)) {
+                guarded(leg, () -> checkPush(leg, now));
             }
-        });
+        }
+        for (Map.Entry<String, PushedCopy> e : List.copyOf(pushedCopies.entrySet())) {
+            try {
+                checkPushedCopy(e.getKey(), e.getValue(), now);
+            } catch (RuntimeException ex) {
+                pushedCopies.remove(e.getKey(), e.getValue());
+                LOG.atWarn().addKeyValue("stream", e.getKey()).log("pushed copy check failed: " + ex);
+            }
+        }
     }
 
     private void checkPushedCopy(String stream, PushedCopy copy, Instant now) {
         Optional<StreamSnapshot> local = engine.stream(stream);
-        if (local.isEmpty() || !local.get().copy() || local.get().publisher() == null
-                || !local.get().publisher().sessionId().equals(copy.sessionId())) {
+        boolean stillThatCopy = local.isPresent() && local.get().copy() && local.get().publisher() != null
+                && local.get().publisher().sessionId().equals(copy.sessionId());
+        if (!stillThatCopy) {
             pushedCopies.remove(stream, copy);
             return;
         }
-        // The source watches its own media: only idleness is decided here.
-        Optional<String> end = copy.watch().observe(now, local.get().inUse(), 0).end();
-        if (end.isPresent() && pushedCopies.remove(stream, copy)) {
+        Optional<String> end = CascadeWatchdog.pushedCopy(copy.watch(), local.get().inUse(), now);
+        if (end.isPresent()) {
+            pushedCopies.remove(stream, copy);
             LOG.atInfo().addKeyValue("stream", stream).addKeyValue("from", local.get().cascadeFrom())
                     .log("pushed cascade copy ended: " + end.get());
             closer.execute(() -> engine.endSession(stream, copy.sessionId()));
@@ -200,18 +218,12 @@ public final class CascadeManager implements PushedCopyWatch {
     }
 
     private void checkPull(CascadeLeg leg, Instant now) {
-        Optional<StreamSnapshot> copy = engine.stream(leg.stream());
-        if (copy.isEmpty() || !copy.get().copy()) {
-            end(leg, "the copy ended");
-            return;
-        }
-        if (leg.bridge().error().isPresent()) {
-            end(leg, "bridge failed");
-            return;
-        }
-        CopyWatch.Verdict verdict = leg.watch().observe(now, copy.get().inUse(), leg.bridge().snapshot().lastPacketAgeMs());
-        if (!verdict.state().equals(leg.state())) {
-            if ("LOST".equals(verdict.state())) {
+        Optional<StreamSnapshot> copy = engine.stream(leg.stream()).filter(StreamSnapshot::copy);
+        CascadeWatchdog.PullReading reading = new CascadeWatchdog.PullReading(copy.isPresent(), leg.bridge().error(),
+                copy.map(StreamSnapshot::inUse).orElse(false), leg.bridge().snapshot().lastPacketAgeMs());
+        CopyWatch.Verdict verdict = CascadeWatchdog.pull(leg.watch(), reading, now);
+        if (verdict.state() != leg.state() && verdict.state() != LegState.CLOSED) {
+            if (verdict.state() == LegState.LOST) {
                 LOG.atWarn().addKeyValue("stream", leg.stream()).addKeyValue("source", leg.url())
                         .log("cascade source lost; waiting " + CopyWatch.REATTACH_GRACE.toSeconds() + " s for a re-attach");
             }
@@ -221,26 +233,25 @@ public final class CascadeManager implements PushedCopyWatch {
     }
 
     private void checkPush(CascadeLeg leg, Instant now) {
-        if (engine.stream(leg.stream()).isEmpty()) {
-            end(leg, "the local stream ended");
-        } else if (leg.bridge().error().isPresent()) {
-            end(leg, "bridge failed");
-        } else if (leg.bridge().snapshot().lastPacketAgeMs() > CopyWatch.LOSS_AFTER.plus(CopyWatch.REATTACH_GRACE).toMillis()) {
-            end(leg, "no media from the local stream");
-        } else if (!now.isBefore(leg.pollTargetFeedback(clock).plus(TARGET_SILENCE))) {
-            end(leg, "the target sent no receiver report for " + TARGET_SILENCE.toSeconds() + " s");
-        }
+        CascadeWatchdog.PushReading reading = new CascadeWatchdog.PushReading(engine.stream(leg.stream()).isPresent(),
+                leg.bridge().error(), leg.bridge().snapshot().lastPacketAgeMs(), leg.pollTargetFeedback(clock));
+        CascadeWatchdog.push(reading, now).ifPresent(reason -> end(leg, reason));
     }
 
-    /** Forgets the leg now and closes its bridge on another thread (closing may wait for remote DELETEs). */
+    /** Owner thread: forgets the leg now and closes its bridge on the closer pool (may wait for remote DELETEs). */
     private void end(CascadeLeg leg, String reason) {
-        boolean removed = leg.pull() ? pulls.remove(leg.stream(), leg)
-                : pushes.getOrDefault(leg.stream(), List.of()).remove(leg);
-        if (!leg.pull()) {
-            pushes.computeIfPresent(leg.stream(), (s, list) -> list.isEmpty() ? null : list);
+        boolean removed;
+        if (leg.pull()) {
+            removed = pulls.remove(leg.stream(), leg);
+        } else {
+            List<CascadeLeg> legs = pushes.getOrDefault(leg.stream(), List.of());
+            removed = legs.remove(leg);
+            if (legs.isEmpty()) {
+                pushes.remove(leg.stream());
+            }
         }
         if (removed) {
-            leg.state("CLOSED");
+            leg.state(LegState.CLOSED);
             LOG.atInfo().addKeyValue("stream", leg.stream()).addKeyValue("url", leg.url())
                     .log("cascade " + (leg.pull() ? "copy" : "push") + " ended: " + reason);
             closer.execute(() -> leg.bridge().close());
@@ -256,16 +267,28 @@ public final class CascadeManager implements PushedCopyWatch {
         }
     }
 
+    /** Runs {@code task} on the owner thread and waits for it (bookkeeping only: it never blocks). */
+    private <T> T onOwner(Callable<T> task) {
+        try {
+            return owner.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading cascade state", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Object setupStripe(String stream) {
+        return setupStripes[Math.floorMod(stream.hashCode(), SETUP_STRIPES)];
+    }
+
     private RemoteSdpExchange source(CascadeOrder order) {
         return remote(order);
     }
 
     private RemoteSdpExchange remote(CascadeOrder order) {
         return new RemoteSdpExchange(order.url(), Optional.ofNullable(order.token()), options.timeout());
-    }
-
-    private Object lock(String stream) {
-        return locks.computeIfAbsent(stream, s -> new Object());
     }
 
     private static Thread daemon(Runnable r, String name) {

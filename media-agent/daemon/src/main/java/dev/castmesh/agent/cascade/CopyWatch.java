@@ -16,7 +16,7 @@ final class CopyWatch {
     static final Duration REATTACH_GRACE = Duration.ofSeconds(10);
 
     /** @param state LIVE or LOST; {@code end} is the reason to end the copy, if it must */
-    record Verdict(String state, Optional<String> end) {
+    record Verdict(LegState state, Optional<String> end) {
     }
 
     private final Duration idleTimeout;
@@ -39,12 +39,12 @@ final class CopyWatch {
             idleSince = now;
         }
         if (!idleTimeout.isZero() && idleSince != null && !now.isBefore(idleSince.plus(idleTimeout))) {
-            return new Verdict("LIVE", Optional.of("no viewer for " + idleTimeout.toSeconds() + " s"));
+            return new Verdict(LegState.LIVE, Optional.of("no viewer for " + idleTimeout.toSeconds() + " s"));
         }
         if (lastPacketAgeMs > LOSS_AFTER.plus(REATTACH_GRACE).toMillis()) {
-            return new Verdict("LOST", Optional.of("source lost (no media for " + lastPacketAgeMs / 1000
+            return new Verdict(LegState.LOST, Optional.of("source lost (no media for " + lastPacketAgeMs / 1000
                     + " s, no re-attach)"));
         }
-        return new Verdict(lastPacketAgeMs > LOSS_AFTER.toMillis() ? "LOST" : "LIVE", Optional.empty());
+        return new Verdict(lastPacketAgeMs > LOSS_AFTER.toMillis() ? LegState.LOST : LegState.LIVE, Optional.empty());
     }
 }

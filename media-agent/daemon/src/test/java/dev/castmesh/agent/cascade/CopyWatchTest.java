@@ -30,16 +30,16 @@ class CopyWatchTest {
     @Test
     void lostSourceGetsAGracePeriodForAReattach() {
         CopyWatch watch = new CopyWatch(Duration.ZERO, T0);
-        assertEquals("LIVE", watch.observe(T0, true, 4_000).state());
+        assertEquals(LegState.LIVE, watch.observe(T0, true, 4_000).state());
         CopyWatch.Verdict lost = watch.observe(T0, true, 5_001);
-        assertEquals("LOST", lost.state());
+        assertEquals(LegState.LOST, lost.state());
         assertEquals(Optional.empty(), lost.end(), "waiting for a re-attach");
-        assertEquals("LIVE", watch.observe(T0, true, 20).state(), "a re-attach brought media back");
+        assertEquals(LegState.LIVE, watch.observe(T0, true, 20).state(), "a re-attach brought media back");
         assertTrue(watch.observe(T0, true, 15_001).end().orElseThrow().contains("source lost"));
     }
 
     @Test
     void noMediaYetIsNotALoss() {
-        assertEquals("LIVE", new CopyWatch(Duration.ZERO, T0).observe(T0, false, -1).state());
+        assertEquals(LegState.LIVE, new CopyWatch(Duration.ZERO, T0).observe(T0, false, -1).state());
     }
 }
