@@ -36,7 +36,8 @@ public final class LocalExchange implements SdpExchange {
     /** @throws dev.castmesh.gst.errors.MediaException as the engine refuses (no stream, already published, ...) */
     @Override
     public String exchange(String offerSdp) {
-        SessionAnswer answer = publish ? engine.publish(stream, offerSdp, cascadeFrom) : engine.subscribe(stream, offerSdp, SessionRole.CASCADE_PUSH);
+        SessionAnswer answer = publish ? engine.publish(stream, offerSdp, cascadeFrom)
+                : engine.subscribe(stream, offerSdp, SessionRole.CASCADE_PUSH);
         sessionId = answer.sessionId();
         return answer.sdp();
     }
