@@ -52,7 +52,8 @@ final class RecordingFactory {
 
     @Singleton
     RecordingManager recordingManager(AgentConfig config, MediaEngine engine) {
-        return new RecordingManager(engine, spool(config.recorder()), config.recorder().segmentTarget(), Clock.systemUTC());
+        return new RecordingManager(engine, spool(config.recorder()), config.recorder().segmentTarget(),
+                config.recorder().minFreeBytes(), Clock.systemUTC());
     }
 
     /** Starts the uploader (and so the rescan) with the context, and the auto_streams timer if patterns are set. */

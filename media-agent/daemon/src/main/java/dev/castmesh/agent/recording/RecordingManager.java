@@ -41,6 +41,7 @@ public final class RecordingManager {
     private final MediaEngine engine;
     private final Path spool;
     private final Duration defaultTarget;
+    private final long minFreeBytes;
     private final Clock clock;
     private final Map<String, Started> last = new ConcurrentHashMap<>();
     private volatile SpoolUploader uploader;
@@ -51,9 +52,10 @@ public final class RecordingManager {
         }
     }
 
-    RecordingManager(MediaEngine engine, Path spool, Duration defaultTarget, Clock clock) {
+    RecordingManager(MediaEngine engine, Path spool, Duration defaultTarget, long minFreeBytes, Clock clock) {
         this.engine = engine;
         this.spool = spool;
+        this.minFreeBytes = minFreeBytes;
         this.defaultTarget = defaultTarget;
         this.clock = clock;
     }
@@ -80,14 +82,35 @@ public final class RecordingManager {
         if (engine.stream(stream).isEmpty()) {
             throw new StreamNotFoundException("stream '" + stream + "' has no publisher");
         }
+        requireSpace(stream);
         SpoolUploader u = uploader;
         if (u != null && !recording(stream)) {
             u.adoptStoredDay(stream, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), ADOPT_WAIT);
         }
-        RecordingHandle handle = engine.startRecording(stream, new RecordingOptions(spool, target, clock), new Listener());
+        RecordingHandle handle = engine.startRecording(stream, new RecordingOptions(spool, target, clock, minFreeBytes), new Listener());
         last.put(stream, new Started(handle, (int) target.toSeconds()));
         handle.finished().whenComplete((s, e) -> dirty(s));
         return info(stream, handle, (int) target.toSeconds());
+    }
+
+    /** 507 {@code insufficient_storage} when the spool is already under {@code [recorder] min_free_mb}. */
+    private void requireSpace(String stream) {
+        if (minFreeBytes == 0 || recording(stream)) {
+            return;
+        }
+        long free;
+        try {
+            java.nio.file.Files.createDirectories(spool);
+            free = java.nio.file.Files.getFileStore(spool).getUsableSpace();
+        } catch (java.io.IOException e) {
+            throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "insufficient_storage",
+                    "cannot read the free space of the recording spool");
+        }
+        if (free < minFreeBytes) {
+            throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "insufficient_storage", "the recording spool has "
+                    + free / (1024 * 1024) + " MB free, under its floor of " + minFreeBytes / (1024 * 1024)
+                    + " MB ([recorder] min_free_mb)");
+        }
     }
 
     /** Stops the running recording and waits for its last segment and static manifest. */
