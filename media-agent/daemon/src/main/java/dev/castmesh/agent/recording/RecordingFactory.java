@@ -1,5 +1,6 @@
 package dev.castmesh.agent.recording;
 
+import dev.castmesh.gst.record.UnfinishedDays;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.config.ClusterConfig;
@@ -44,6 +45,8 @@ final class RecordingFactory {
         ObjectSink sink = StorageSinks.spoolIsStorage(config.recorder().storage(), spool) ? null
                 : StorageSinks.lazy(config.recorder().storage());
         LOG.info("recorder: spool {}, storage {}", spool, sink == null ? "the spool itself" : config.recorder().storage());
+        // Before any recording starts here: a day left dynamic by a killed agent becomes static (and is uploaded so).
+        UnfinishedDays.finish(spool, Clock.systemUTC());
         SpoolUploader uploader = new SpoolUploader(spool, sink, outbox, recordings::writes, Clock.systemUTC());
         recordings.uploadTo(uploader);
         uploader.rescan();
