@@ -42,6 +42,9 @@ public final class RecordingManager {
     private final Path spool;
     private final Duration defaultTarget;
     private final long minFreeBytes;
+    private final String storageIdentity;
+    /** The spool carries its storage binding ({@link SpoolBinding}); written before the first recording. */
+    private volatile boolean bound;
     private final Clock clock;
     private final Map<String, Started> last = new ConcurrentHashMap<>();
     private volatile SpoolUploader uploader;
@@ -52,8 +55,10 @@ public final class RecordingManager {
         }
     }
 
-    RecordingManager(MediaEngine engine, Path spool, Duration defaultTarget, long minFreeBytes, Clock clock) {
+    RecordingManager(MediaEngine engine, Path spool, String storageIdentity, Duration defaultTarget, long minFreeBytes,
+                     Clock clock) {
         this.engine = engine;
+        this.storageIdentity = storageIdentity;
         this.spool = spool;
         this.minFreeBytes = minFreeBytes;
         this.defaultTarget = defaultTarget;
@@ -83,6 +88,10 @@ public final class RecordingManager {
             throw new StreamNotFoundException("stream '" + stream + "' has no publisher");
         }
         requireSpace(stream);
+        if (!bound) {
+            SpoolBinding.bind(spool, storageIdentity, clock);
+            bound = true;
+        }
         SpoolUploader u = uploader;
         if (u != null && !recording(stream)) {
             u.adoptStoredDay(stream, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), ADOPT_WAIT);
