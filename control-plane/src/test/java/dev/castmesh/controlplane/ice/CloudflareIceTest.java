@@ -4,8 +4,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.castmesh.api.ice.IceServer;
+import dev.castmesh.controlplane.testing.FakeCloudflare;
 import dev.castmesh.controlplane.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,13 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,57 +25,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * {@link CloudflareIce} against a local server that speaks Cloudflare's documented request and answer, optionally
- * slow ({@link #delayMillis}).
- */
+/** {@link CloudflareIce} against {@link FakeCloudflare}, Cloudflare's documented request and answer, optionally slow. */
 class CloudflareIceTest {
     private static final String TOKEN = "cf-api-token-must-not-leak";
-    /** The documented answer (developers.cloudflare.com/realtime/turn/generate-credentials), 201 Created. */
-    private static final String ANSWER = """
-            {"iceServers":[{"urls":["stun:stun.cloudflare.com:3478","stun:stun.cloudflare.com:53"]},
-            {"urls":["turn:turn.cloudflare.com:3478?transport=udp","turn:turn.cloudflare.com:3478?transport=tcp",
-            "turns:turn.cloudflare.com:5349?transport=tcp"],"username":"bc91b63e2b5d759f8eb9f3b58062439e0a0e15893d76317d833265ad08d6631099ce7c7087caabb31ad3e1c386424e3e",
-            "credential":"ebd71f1d3edbc2b0edae3cd5a6d82284aeb5c3b8fdaa9b8e3bf9cec683e0d45fe9f5b44e5145db3300f06c250a15b4a0"}]}""";
+    private static final String ANSWER = FakeCloudflare.ANSWER;
 
-    private HttpServer server;
-    private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final AtomicInteger status = new AtomicInteger(201);
-    private final AtomicReference<String> body = new AtomicReference<>(ANSWER);
-    private final AtomicLong delayMillis = new AtomicLong();
+    private FakeCloudflare cf;
+    private List<String> requests;
+    private AtomicInteger status;
+    private AtomicReference<String> body;
+    private AtomicLong delayMillis;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T08:00:00Z"));
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.createContext("/", exchange -> {
-            String request = exchange.getRequestMethod() + " " + exchange.getRequestURI() + " | "
-                    + exchange.getRequestHeaders().getFirst("Authorization") + " | "
-                    + exchange.getRequestHeaders().getFirst("Content-Type") + " | "
-                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(request);
-            try {
-                Thread.sleep(delayMillis.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] answer = body.get().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status.get(), answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        server.start();
+        cf = new FakeCloudflare();
+        requests = cf.requests;
+        status = cf.status;
+        body = cf.body;
+        delayMillis = cf.delayMillis;
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        cf.close();
     }
 
     private CloudflareIce client() {
-        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        String base = cf.apiBase();
         return new CloudflareIce(new ExtraIceConfig.Cloudflare("key-123", TOKEN, Duration.ofSeconds(3600), base),
                 HttpClient.newHttpClient(), new ObjectMapper(), clock);
     }
@@ -160,8 +134,8 @@ class CloudflareIceTest {
 
     @Test
     void unreachableServiceAnswersNothing() {
-        server.stop(0);
         CloudflareIce cloudflare = client();
+        cf.close();
         cloudflare.refresh().join();
         assertEquals(List.of(), cloudflare.servers());
     }
