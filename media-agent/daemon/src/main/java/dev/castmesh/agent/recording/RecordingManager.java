@@ -17,6 +17,8 @@ import io.micronaut.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,9 +111,9 @@ public final class RecordingManager {
         }
         long free;
         try {
-            java.nio.file.Files.createDirectories(spool);
-            free = java.nio.file.Files.getFileStore(spool).getUsableSpace();
-        } catch (java.io.IOException e) {
+            Files.createDirectories(spool);
+            free = Files.getFileStore(spool).getUsableSpace();
+        } catch (IOException e) {
             throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "insufficient_storage",
                     "cannot read the free space of the recording spool");
         }
