@@ -16,7 +16,7 @@ final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpRe
 
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, ApiException exception) {
-        return HttpResponse.<ApiError>status(HttpStatus.valueOf(exception.status()))
+        return PassedStatus.<ApiError>of(exception.status())
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ApiError(exception.code(), exception.getMessage()));
     }

@@ -26,6 +26,9 @@ public class IceServers {
                 : new CloudflareIce(config.cloudflare(),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), mapper, clock);
         this.clock = clock;
+        if (cloudflare != null) {
+            cloudflare.refresh(); // in the background: the first WHIP/WHEP finds credentials ready
+        }
     }
 
     /** @param upstream what the agent's answer carried */

@@ -1,5 +1,6 @@
 package dev.castmesh.controlplane.recordcontrol;
 
+import dev.castmesh.controlplane.http.PassedStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.api.StreamName;
 import dev.castmesh.api.cluster.AgentPaths;
@@ -80,7 +81,7 @@ final class RecordController {
             return HttpResponse.status(HttpStatus.BAD_GATEWAY).contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(AgentErrors.body(node.alias(), answer, mapper));
         }
-        MutableHttpResponse<byte[]> response = HttpResponse.status(HttpStatus.valueOf(answer.status()));
+        MutableHttpResponse<byte[]> response = PassedStatus.of(answer.status());
         answer.header(HttpHeaders.CONTENT_TYPE).ifPresent(response::contentType);
         return answer.body().length == 0 ? response : response.body(answer.body());
     }

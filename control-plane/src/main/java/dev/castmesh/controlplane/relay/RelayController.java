@@ -1,5 +1,6 @@
 package dev.castmesh.controlplane.relay;
 
+import dev.castmesh.controlplane.http.PassedStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.api.cluster.NodeAlias;
 import dev.castmesh.controlplane.http.ApiException;
@@ -106,7 +107,7 @@ final class RelayController {
             return HttpResponse.status(HttpStatus.BAD_GATEWAY).contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(AgentErrors.body(alias, answer, mapper));
         }
-        MutableHttpResponse<byte[]> response = HttpResponse.status(HttpStatus.valueOf(answer.status()));
+        MutableHttpResponse<byte[]> response = PassedStatus.of(answer.status());
         answer.header("Content-Type").ifPresent(response::contentType);
         return answer.body().length == 0 ? response : response.body(answer.body());
     }

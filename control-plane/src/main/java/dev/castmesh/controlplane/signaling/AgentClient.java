@@ -13,17 +13,26 @@ import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Calls an agent's API with the agent's own bearer token (from its heartbeat), never the client's. Connecting
- * gives up after 2 s, an answer after {@code [cluster] agent_timeout}; both become {@link AgentUnreachableException}.
+ * gives up after 2 s ({@link AgentUnreachableException}, 502). {@code [cluster] agent_timeout} bounds the whole
+ * exchange, body included: an agent that sends its headers and then trickles its body is cut off at the deadline
+ * (the exchange is cancelled, its connection closed) and the caller gets 504 {@code agent_timeout}. Answers are
+ * read up to {@link #MAX_REPLY_BYTES}; a bigger one is dropped as it arrives, 502 {@code agent_reply_too_large}.
  * HTTP/1.1 with keep-alive (agents are Netty servers; no h2c upgrade dance).
  */
 @Singleton
 public class AgentClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** The largest agent answer read (SDP answers and stream listings are kilobytes). */
+    public static final long MAX_REPLY_BYTES = 1 << 20;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "agent-client");
         thread.setDaemon(true);
@@ -53,15 +62,26 @@ public class AgentClient {
         if (node.agentToken() != null) {
             request.header("Authorization", "Bearer " + node.agentToken());
         }
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), BoundedBody.handler(MAX_REPLY_BYTES));
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new AgentResponse(response.statusCode(), response.headers(), response.body());
-        } catch (HttpTimeoutException e) {
-            throw new AgentUnreachableException(node.alias(), "timed out", true);
-        } catch (IOException e) {
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw AgentUnreachableException.timeout(node.alias(), timeout);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof IOException && e.getCause().getCause() instanceof BoundedBody.TooLarge
+                    ? e.getCause().getCause() : e.getCause();
+            if (cause instanceof BoundedBody.TooLarge) {
+                throw AgentUnreachableException.tooLarge(node.alias(), MAX_REPLY_BYTES);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw AgentUnreachableException.timeout(node.alias(), timeout);
+            }
             throw new AgentUnreachableException(node.alias(),
-                    e instanceof java.net.ConnectException ? "connection refused" : "connection failed");
+                    cause instanceof java.net.ConnectException ? "connection refused" : "connection failed");
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new AgentUnreachableException(node.alias(), "interrupted");
         }

@@ -1,5 +1,6 @@
 package dev.castmesh.controlplane.signaling;
 
+import dev.castmesh.controlplane.http.PassedStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.api.cluster.AgentPaths;
 import dev.castmesh.api.ice.IceLinkHeaders;
@@ -105,7 +106,7 @@ public class SignalingProxy {
         if (!answer.ok()) {
             return error(node.alias(), answer);
         }
-        MutableHttpResponse<byte[]> response = HttpResponse.status(HttpStatus.valueOf(answer.status()));
+        MutableHttpResponse<byte[]> response = PassedStatus.of(answer.status());
         answer.header("ETag").ifPresent(etag -> response.header(HttpHeaders.ETAG, etag));
         if (answer.body().length > 0) {
             answer.header("Content-Type").ifPresent(response::contentType);
@@ -128,7 +129,7 @@ public class SignalingProxy {
             return HttpResponse.<ApiError>status(HttpStatus.BAD_GATEWAY).contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(new ApiError("bad_gateway", "media node '" + alias + "' answered " + answer.status() + " instead of 201"));
         }
-        return HttpResponse.<ApiError>status(HttpStatus.valueOf(AgentErrors.status(answer)))
+        return PassedStatus.<ApiError>of(AgentErrors.status(answer))
                 .contentType(MediaType.APPLICATION_JSON_TYPE).body(AgentErrors.body(alias, answer, mapper));
     }
 

@@ -4,8 +4,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.castmesh.api.ice.IceServer;
+import dev.castmesh.controlplane.testing.FakeCloudflare;
 import dev.castmesh.controlplane.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,68 +13,56 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link CloudflareIce} against a local server that speaks Cloudflare's documented request and answer. */
+/** {@link CloudflareIce} against {@link FakeCloudflare}, Cloudflare's documented request and answer, optionally slow. */
 class CloudflareIceTest {
     private static final String TOKEN = "cf-api-token-must-not-leak";
-    /** The documented answer (developers.cloudflare.com/realtime/turn/generate-credentials), 201 Created. */
-    private static final String ANSWER = """
-            {"iceServers":[{"urls":["stun:stun.cloudflare.com:3478","stun:stun.cloudflare.com:53"]},
-            {"urls":["turn:turn.cloudflare.com:3478?transport=udp","turn:turn.cloudflare.com:3478?transport=tcp",
-            "turns:turn.cloudflare.com:5349?transport=tcp"],"username":"bc91b63e2b5d759f8eb9f3b58062439e0a0e15893d76317d833265ad08d6631099ce7c7087caabb31ad3e1c386424e3e",
-            "credential":"ebd71f1d3edbc2b0edae3cd5a6d82284aeb5c3b8fdaa9b8e3bf9cec683e0d45fe9f5b44e5145db3300f06c250a15b4a0"}]}""";
+    private static final String ANSWER = FakeCloudflare.ANSWER;
 
-    private HttpServer server;
-    private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final AtomicInteger status = new AtomicInteger(201);
-    private final AtomicReference<String> body = new AtomicReference<>(ANSWER);
+    private FakeCloudflare cf;
+    private List<String> requests;
+    private AtomicInteger status;
+    private AtomicReference<String> body;
+    private AtomicLong delayMillis;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T08:00:00Z"));
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            String request = exchange.getRequestMethod() + " " + exchange.getRequestURI() + " | "
-                    + exchange.getRequestHeaders().getFirst("Authorization") + " | "
-                    + exchange.getRequestHeaders().getFirst("Content-Type") + " | "
-                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(request);
-            byte[] answer = body.get().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status.get(), answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        server.start();
+        cf = new FakeCloudflare();
+        requests = cf.requests;
+        status = cf.status;
+        body = cf.body;
+        delayMillis = cf.delayMillis;
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        cf.close();
     }
 
     private CloudflareIce client() {
-        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        String base = cf.apiBase();
         return new CloudflareIce(new ExtraIceConfig.Cloudflare("key-123", TOKEN, Duration.ofSeconds(3600), base),
                 HttpClient.newHttpClient(), new ObjectMapper(), clock);
     }
 
     @Test
     void postsTheDocumentedRequestAndReadsTheAnswer() {
-        List<IceServer> servers = client().servers();
+        CloudflareIce cloudflare = client();
+        assertEquals(List.of(), cloudflare.servers(), "nothing fetched yet: the first call starts the fetch, never waits");
+        cloudflare.pending().join();
+        List<IceServer> servers = cloudflare.servers();
         assertEquals(List.of("POST /v1/turn/keys/key-123/credentials/generate-ice-servers | Bearer " + TOKEN
                 + " | application/json | {\"ttl\":3600}"), requests);
         assertEquals(2, servers.size());
@@ -87,15 +75,22 @@ class CloudflareIceTest {
     }
 
     @Test
-    void answerIsCachedUntilNinetyPercentOfItsTtl() {
+    void answerIsCachedUntilNinetyPercentOfItsTtlThenRefreshedWhileStillServed() {
         CloudflareIce cloudflare = client();
+        cloudflare.refresh().join();
         List<IceServer> first = cloudflare.servers();
         clock.advance(Duration.ofSeconds(3239));
         assertEquals(first, cloudflare.servers());
+        cloudflare.pending().join();
         assertEquals(1, requests.size());
         clock.advance(Duration.ofSeconds(1));
-        cloudflare.servers();
+        assertEquals(first, cloudflare.servers(), "the old answer is served while the refresh runs");
+        cloudflare.pending().join();
         assertEquals(2, requests.size());
+        clock.advance(Duration.ofSeconds(3600));
+        status.set(500);
+        assertEquals(List.of(), cloudflare.servers(), "credentials past their ttl are never answered");
+        cloudflare.pending().join();
     }
 
     @Test
@@ -108,6 +103,7 @@ class CloudflareIceTest {
             status.set(500);
             body.set("{\"error\":\"nope " + TOKEN + "\"}");
             CloudflareIce cloudflare = client();
+            cloudflare.refresh().join();
             assertEquals(List.of(), cloudflare.servers());
             assertEquals(1, appender.list.size());
             String line = appender.list.get(0).getFormattedMessage() + appender.list.get(0).getKeyValuePairs();
@@ -120,12 +116,15 @@ class CloudflareIceTest {
             assertEquals(List.of(), cloudflare.servers(), "no retry within 10 s");
             assertEquals(1, requests.size());
             clock.advance(Duration.ofSeconds(10));
+            cloudflare.servers();
+            cloudflare.pending().join();
             assertEquals(2, cloudflare.servers().size());
             assertEquals(2, requests.size());
 
             body.set("{\"unexpected\":true}");
             clock.advance(Duration.ofHours(2));
             assertEquals(List.of(), cloudflare.servers());
+            cloudflare.pending().join();
             assertEquals("Cloudflare TURN credentials unavailable, answering without them: the answer has no iceServers array",
                     appender.list.get(1).getFormattedMessage());
         } finally {
@@ -135,7 +134,49 @@ class CloudflareIceTest {
 
     @Test
     void unreachableServiceAnswersNothing() {
-        server.stop(0);
-        assertEquals(List.of(), client().servers());
+        CloudflareIce cloudflare = client();
+        cf.close();
+        cloudflare.refresh().join();
+        assertEquals(List.of(), cloudflare.servers());
+    }
+
+    /** Issue 10 finding 11: a Cloudflare that takes 2 s per call holds up no caller, and is called once per refresh. */
+    @Test
+    void slowCloudflareNeverBlocksCallers() throws Exception {
+        delayMillis.set(2_000);
+        CloudflareIce cloudflare = client();
+        long start = System.nanoTime();
+        assertEquals(List.of(), cloudflare.servers());
+        long firstMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(firstMs < 200, "the first call waited " + firstMs + " ms");
+        cloudflare.pending().join();
+        List<IceServer> first = cloudflare.servers();
+        assertEquals(2, first.size());
+
+        body.set(ANSWER.replace("bc91b63e", "0fresh00"));
+        clock.advance(Duration.ofSeconds(3300));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Long>> waits = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                waits.add(callers.submit(() -> {
+                    long t = System.nanoTime();
+                    assertEquals(first, cloudflare.servers());
+                    return (System.nanoTime() - t) / 1_000_000;
+                }));
+            }
+            long worst = 0;
+            for (java.util.concurrent.Future<Long> wait : waits) {
+                worst = Math.max(worst, wait.get());
+            }
+            System.out.println("slow Cloudflare (2 s per call): first call " + firstMs + " ms, 20 callers during the refresh:"
+                    + " worst " + worst + " ms");
+            assertTrue(worst < 200, "a caller waited " + worst + " ms for the refresh");
+        } finally {
+            callers.shutdownNow();
+        }
+        cloudflare.pending().join();
+        assertEquals(2, requests.size(), "one refresh for all callers");
+        assertTrue(cloudflare.servers().get(1).username().startsWith("0fresh00"));
     }
 }

@@ -99,6 +99,20 @@ class RelayIT {
                 Reply.send(app.client(), HttpRequest.GET("/api/relay/r/api/admin/x")).assertError(403, "relay_denied").message());
     }
 
+    /** Issue 10 finding 13: statuses Micronaut has no constant for are passed on, not turned into 500. */
+    @Test
+    void nonStandardAgentStatusesPassThrough() {
+        for (int status : List.of(299, 499, 520)) {
+            agent.failNext(status, "{\"error\":\"odd\",\"message\":\"status " + status + "\"}");
+            Reply reply = Reply.send(app.client(), HttpRequest.GET("/api/relay/r/api/streams/x"));
+            assertEquals(status, reply.status(), reply.body());
+            assertEquals("{\"error\":\"odd\",\"message\":\"status " + status + "\"}", reply.body());
+        }
+        agent.failNext(520, "{\"error\":\"odd\",\"message\":\"origin down\"}");
+        Reply whip = Reply.send(app.client(), HttpRequest.POST("/whip/cam", "v=0\r\n").contentType("application/sdp"));
+        assertEquals("origin down", whip.assertError(520, "odd").message());
+    }
+
     @Test
     void unknownOrOfflineNode() {
         Reply.send(app.client(), HttpRequest.GET("/api/relay/nope/api/streams")).assertError(404, "node_not_found");

@@ -3,6 +3,7 @@ package dev.castmesh.gst.hub;
 import dev.castmesh.gst.errors.BadSdpException;
 import dev.castmesh.gst.errors.MediaException;
 import dev.castmesh.gst.errors.NegotiationTimeoutException;
+import dev.castmesh.gst.errors.EngineFullException;
 import dev.castmesh.gst.errors.StreamAlreadyPublishedException;
 import dev.castmesh.gst.errors.StreamNotFoundException;
 import dev.castmesh.gst.record.RecordingHandle;
@@ -93,7 +94,7 @@ public final class MediaEngine implements AutoCloseable {
     public SessionAnswer publish(String stream, String offerSdp, String cascadeFrom) {
         requireOpen();
         requireName(stream);
-        SessionDescription offer = SdpParser.parse(offerSdp);
+        SessionDescription offer = SdpParser.parse(offerSdp, ctx.options().sdpLimits());
         List<PublisherTrack> tracks = CodecPolicy.planPublisher(offer);
         String narrowed = OfferRewriter.rewrite(offer, tracks.stream()
                 .collect(Collectors.toMap(PublisherTrack::mline, t -> t.format().payloadType())), Direction.SENDONLY,
@@ -103,6 +104,10 @@ public final class MediaEngine implements AutoCloseable {
         synchronized (registryLock) {
             if (streams.containsKey(stream)) {
                 throw new StreamAlreadyPublishedException("stream '" + stream + "' already has a publisher");
+            }
+            if (streams.size() >= ctx.options().maxStreams()) {
+                throw new EngineFullException("this media node carries " + streams.size() + " streams, its limit ("
+                        + "[strategy] max_streams); publish elsewhere");
             }
             s = new Stream(stream, serials.incrementAndGet(), tracks, ctx, cascadeFrom);
             streams.put(stream, s);
@@ -132,7 +137,7 @@ public final class MediaEngine implements AutoCloseable {
     public SessionAnswer subscribe(String stream, String offerSdp, SessionRole role) {
         requireOpen();
         Stream s = existing(stream);
-        SessionDescription offer = SdpParser.parse(offerSdp);
+        SessionDescription offer = SdpParser.parse(offerSdp, ctx.options().sdpLimits());
         List<ViewerTrack> tracks = CodecPolicy.planViewer(stream, s.tracks(), offer);
         String narrowed = OfferRewriter.rewrite(offer, tracks.stream()
                 .collect(Collectors.toMap(ViewerTrack::mline, t -> t.viewerFormat().payloadType())), Direction.RECVONLY,
@@ -150,7 +155,7 @@ public final class MediaEngine implements AutoCloseable {
     /** Applies an {@code application/trickle-ice-sdpfrag} body (RFC 8840) to a session. */
     public void addRemoteCandidates(String stream, String sessionId, String sdpFragment) {
         requireOpen();
-        SdpFragment fragment = SdpFragment.parse(sdpFragment);
+        SdpFragment fragment = SdpFragment.parse(sdpFragment, ctx.options().sdpLimits());
         await(existing(stream).addCandidates(sessionId, fragment));
     }
 

@@ -62,6 +62,8 @@ public final class Recorder implements RecordingHandle {
     private ScheduledFuture<?> pacing;
     private volatile RecordingState state = RecordingState.STARTING;
     private volatile String error;
+    /** A segment was refused for lack of space: the recording stops as {@link RecordingState#OUT_OF_SPACE}. */
+    private volatile boolean outOfSpace;
     private volatile Instant endedAt;
     /** Owner executor only. */
     private boolean stopping;
@@ -206,7 +208,7 @@ public final class Recorder implements RecordingHandle {
             b.dispose(tap.bin());
         }
         endedAt = Instant.now();
-        state = error == null ? RecordingState.FINISHED : RecordingState.FAILED;
+        state = outOfSpace ? RecordingState.OUT_OF_SPACE : error == null ? RecordingState.FINISHED : RecordingState.FAILED;
         RecordingSnapshot last = snapshot();
         LOG.info("recording {}: {} ({} segments, {} bytes, {} ms)", tap.stream(), state, last.segments(), last.bytes(),
                 last.recordedMillis());
@@ -250,6 +252,14 @@ public final class Recorder implements RecordingHandle {
         public void segment(MediaKind kind, Segment segment) {
             try {
                 writer.segment(kind, segment);
+            } catch (SpoolFullException e) {
+                if (!outOfSpace) {
+                    outOfSpace = true;
+                    error = e.getMessage();
+                    LOG.warn("recording {}: stopping: {}", tap.stream(), e.getMessage());
+                    stop();
+                }
+                return;
             } catch (RuntimeException e) {
                 LOG.warn("recording {}: cannot write a {} segment: {}", tap.stream(), kind.token(), e.getMessage());
                 if (error == null) {

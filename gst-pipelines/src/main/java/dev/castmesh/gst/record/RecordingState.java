@@ -11,5 +11,10 @@ public enum RecordingState {
     /** Ended cleanly: every segment and the static MPD are on disk. */
     FINISHED,
     /** Ended with an error (see the snapshot); what was written before stays valid. */
-    FAILED
+    FAILED,
+    /**
+     * Stopped because the spool fell below its free-space floor ({@code minFreeBytes}): the segment that would
+     * have crossed it was not written, every segment the manifest lists is on disk and the manifest is static.
+     */
+    OUT_OF_SPACE
 }

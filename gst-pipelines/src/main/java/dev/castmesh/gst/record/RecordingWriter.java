@@ -32,8 +32,12 @@ import java.util.stream.Stream;
  * manifest (stop and restart) gets one more period; segment numbers continue after the highest number
  * on disk, so nothing is overwritten. Tracks share one timeline: each track's {@code tfdt} is moved by
  * the difference between its first running time and the recording's, so audio and video stay in sync.
- * Files appear atomically (written aside, then renamed). Thread-safe (the tracks' muxer threads call
- * it); the listener is called on {@code notifier}.
+ * Files appear atomically (written aside as {@code .part}, then renamed; a failed write removes its
+ * {@code .part}, and opening a day removes those a crash left). A segment's number is taken only once it is
+ * written, so a failed write leaves no gap in the numbering and the manifest lists exactly the files on disk.
+ * Below the free-space floor ({@link RecordingOptions#minFreeBytes}) no segment is written any more
+ * ({@link SpoolFullException}). Thread-safe (the tracks' muxer threads call it); the listener is called on
+ * {@code notifier}.
  */
 final class RecordingWriter {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingWriter.class);
@@ -53,6 +57,8 @@ final class RecordingWriter {
     private long bytes;
     private Duration recordedBefore = Duration.ZERO;
     private boolean finished;
+    /** Why segments are refused (the spool fell below its floor), or null. */
+    private String spoolFull;
 
     /** The open day: its earlier periods (from disk) and this recording's period. */
     private static final class Day {
@@ -131,10 +137,12 @@ final class RecordingWriter {
             return;
         }
         long shift = shift(kind, track.init.timescale());
-        long number = day.nextNumbers.merge(kind, 1L, Long::sum) - 1;
+        long number = day.nextNumbers.get(kind);
         Path file = day.dir.resolve(kind.token()).resolve("seg-" + number + ".m4s");
+        requireSpace(segment.size());
         List<byte[]> parts = segment.fragments().stream().map(f -> f.shifted(shift).bytes()).toList();
         write(file, parts);
+        day.nextNumbers.put(kind, number + 1);
         long size = segment.size();
         track.entries.add(new TrackTimeline.Entry(segment.startTime() + shift, segment.duration()));
         track.bytes += size;
@@ -173,6 +181,7 @@ final class RecordingWriter {
 
     private Day openDay(LocalDate date) {
         Path dir = DayLayout.dayDirectory(options.root(), stream, date);
+        removeLeftovers(dir);
         Day d = new Day(date, dir, existingPeriods(dir.resolve(DayLayout.MANIFEST)));
         for (MediaKind kind : MediaKind.values()) {
             d.nextNumbers.put(kind, highestNumber(dir.resolve(kind.token())) + 1);
@@ -206,6 +215,52 @@ final class RecordingWriter {
                 throw new UncheckedIOException("cannot move aside unreadable manifest " + mpd, moveFailed);
             }
             return List.of();
+        }
+    }
+
+    /** Refuses a write of {@code size} bytes that would leave less than the floor free; once refused, always. */
+    private void requireSpace(long size) {
+        if (spoolFull != null) {
+            throw new SpoolFullException(spoolFull);
+        }
+        if (options.minFreeBytes() == 0) {
+            return;
+        }
+        long free;
+        try {
+            Files.createDirectories(day.dir);
+            free = Files.getFileStore(day.dir).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the free space of " + day.dir, e);
+        }
+        if (free - size < options.minFreeBytes()) {
+            spoolFull = "the spool has " + free / (1024 * 1024) + " MB free, under its floor of "
+                    + options.minFreeBytes() / (1024 * 1024) + " MB ([recorder] min_free_mb)";
+            throw new SpoolFullException(spoolFull);
+        }
+    }
+
+    /** Removes the {@code .part} files an interrupted write (a crash) left in a day's track directories. */
+    private void removeLeftovers(Path dir) {
+        for (MediaKind kind : MediaKind.values()) {
+            Path track = dir.resolve(kind.token());
+            if (!Files.isDirectory(track)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(track)) {
+                for (Path part : files.filter(p -> p.getFileName().toString().endsWith(".part")).toList()) {
+                    Files.deleteIfExists(part);
+                    LOG.info("recording {}: removed {} left by an interrupted write", stream, dir.relativize(part));
+                }
+            } catch (IOException e) {
+                LOG.warn("recording {}: cannot clean {}: {}", stream, track, e.getMessage());
+            }
+        }
+        Path mpdPart = dir.resolve(DayLayout.MANIFEST + ".part");
+        try {
+            Files.deleteIfExists(mpdPart);
+        } catch (IOException e) {
+            LOG.warn("recording {}: cannot remove {}: {}", stream, mpdPart, e.getMessage());
         }
     }
 
@@ -295,7 +350,7 @@ final class RecordingWriter {
         });
     }
 
-    /** Writes {@code parts} to a temporary sibling, then renames it over {@code file}. */
+    /** Writes {@code parts} to a temporary sibling, then renames it over {@code file}; a failure leaves no {@code .part}. */
     private static void write(Path file, List<byte[]> parts) {
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         try {
@@ -307,6 +362,11 @@ final class RecordingWriter {
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the next openDay removes it
+            }
             throw new UncheckedIOException("cannot write " + file, e);
         }
     }

@@ -16,12 +16,17 @@ public record SdpFragment(String iceUfrag, List<IceCandidate> candidates, boolea
         candidates = List.copyOf(candidates);
     }
 
+    /** {@link #parse(String, SdpLimits)} within {@link SdpLimits#DEFAULT}. */
     public static SdpFragment parse(String body) {
+        return parse(body, SdpLimits.DEFAULT);
+    }
+
+    public static SdpFragment parse(String body, SdpLimits limits) {
         if (body == null || body.isBlank()) {
             throw new BadSdpException("the SDP fragment is empty");
         }
-        if (body.length() > SdpParser.MAX_LENGTH) {
-            throw new BadSdpException("the SDP fragment is too large");
+        if (body.length() > limits.maxBytes()) {
+            throw new BadSdpException("the SDP fragment is larger than " + limits.maxBytes() + " bytes");
         }
         String ufrag = "";
         String mid = "";
@@ -52,6 +57,7 @@ public record SdpFragment(String iceUfrag, List<IceCandidate> candidates, boolea
         if (!recognised) {
             throw new BadSdpException("not a trickle-ice-sdpfrag body");
         }
+        SdpParser.requireCandidates(candidates.size(), limits);
         return new SdpFragment(ufrag, candidates, end);
     }
 }

@@ -10,20 +10,24 @@ import java.util.Map;
 
 /** Parses the parts of an SDP offer the engine relies on, and rejects what it cannot use. Pure, no I/O. */
 public final class SdpParser {
-    /** Upper bound for an offer; browsers send 5-15 KB. */
-    public static final int MAX_LENGTH = 128 * 1024;
-
     private SdpParser() {
     }
 
+    /** {@link #parse(String, SdpLimits)} within {@link SdpLimits#DEFAULT}. */
     public static SessionDescription parse(String sdp) {
+        return parse(sdp, SdpLimits.DEFAULT);
+    }
+
+    /** Parses an offer; one over {@code limits} is refused before any of it is used. */
+    public static SessionDescription parse(String sdp, SdpLimits limits) {
         if (sdp == null || sdp.isBlank()) {
             throw new BadSdpException("the SDP body is empty");
         }
-        if (sdp.length() > MAX_LENGTH) {
-            throw new BadSdpException("the SDP body is larger than " + MAX_LENGTH + " bytes");
+        if (sdp.length() > limits.maxBytes()) {
+            throw new BadSdpException("the SDP offer is larger than " + limits.maxBytes() + " bytes");
         }
         List<String> lines = lines(sdp);
+        requireWithin(lines, limits);
         if (lines.isEmpty() || !lines.get(0).equals("v=0")) {
             throw new BadSdpException("not an SDP description (it must start with v=0)");
         }
@@ -61,6 +65,30 @@ public final class SdpParser {
             throw new BadSdpException("the SDP has no DTLS fingerprint (a=fingerprint); only DTLS-SRTP is supported");
         }
         return new SessionDescription(sdp, ufrag, media);
+    }
+
+    private static void requireWithin(List<String> lines, SdpLimits limits) {
+        int mlines = 0;
+        int candidates = 0;
+        for (String line : lines) {
+            if (line.startsWith("m=")) {
+                mlines++;
+            } else if (line.startsWith("a=candidate:")) {
+                candidates++;
+            }
+        }
+        if (mlines > limits.maxMediaSections()) {
+            throw new BadSdpException("the SDP offer has " + mlines + " media sections (m=); at most "
+                    + limits.maxMediaSections() + " are accepted");
+        }
+        requireCandidates(candidates, limits);
+    }
+
+    static void requireCandidates(int candidates, SdpLimits limits) {
+        if (candidates > limits.maxCandidates()) {
+            throw new BadSdpException("the SDP has " + candidates + " ICE candidates (a=candidate); at most "
+                    + limits.maxCandidates() + " are accepted");
+        }
     }
 
     static List<String> lines(String text) {

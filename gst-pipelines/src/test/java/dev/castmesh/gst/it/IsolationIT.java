@@ -30,7 +30,8 @@ class IsolationIT {
     @BeforeAll
     static void start() {
         engine = MediaEngine.start(new EngineOptions(List.of(), Duration.ofSeconds(10), IDLE,
-                dev.castmesh.gst.webrtc.LossRepair.DEFAULT));
+                dev.castmesh.gst.webrtc.LossRepair.DEFAULT,
+                dev.castmesh.gst.sdp.SdpLimits.DEFAULT, EngineOptions.DEFAULT_MAX_STREAMS));
     }
 
     @AfterAll

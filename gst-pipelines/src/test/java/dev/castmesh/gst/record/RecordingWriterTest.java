@@ -140,6 +140,51 @@ class RecordingWriterTest {
         assertTrue(Files.readString(day.resolve("manifest.mpd")).contains("type=\"dynamic\""));
     }
 
+    /** Issue 10 finding 9: a failed segment write takes no number, so the manifest keeps naming the files on disk. */
+    @Test
+    void aFailedWriteTakesNoNumberAndLeavesNoPartFile() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
+        RecordingWriter w = writer(clock);
+        w.init(MediaKind.VIDEO, TrackInit.parse(Fmp4Fixtures.videoInit()));
+        w.segment(MediaKind.VIDEO, videoSegment(0, 4));
+        Path video = root.resolve("live/cam/2026/11/20/video");
+        Path blocker = Files.createDirectories(video.resolve("seg-2.m4s").resolve("blocker")); // the rename fails
+        assertThrows(java.io.UncheckedIOException.class, () -> w.segment(MediaKind.VIDEO, videoSegment(4, 4)));
+        assertFalse(Files.exists(video.resolve("seg-2.m4s.part")), "the failed write's .part is removed");
+        Files.delete(blocker);
+        Files.delete(blocker.getParent());
+        w.segment(MediaKind.VIDEO, videoSegment(8, 4));
+        w.finish();
+        assertTrue(Files.exists(video.resolve("seg-2.m4s")), "the next segment takes the number the failed one did not");
+        assertFalse(Files.exists(video.resolve("seg-3.m4s")));
+        TrackTimeline t = MpdReader.periods(Files.readString(video.resolveSibling("manifest.mpd"))).get(0).tracks().get(0);
+        assertEquals(1, t.startNumber());
+        assertEquals(List.of(0L, 8L * VTS), t.segments().stream().map(TrackTimeline.Entry::t).toList(),
+                "two segments listed (seg-1, seg-2), with the lost 4 s as a gap in time, not in numbering");
+    }
+
+    @Test
+    void partFilesLeftByACrashAreRemovedWhenTheDayOpens() throws Exception {
+        Path video = Files.createDirectories(root.resolve("live/cam/2026/11/20/video"));
+        Files.write(video.resolve("seg-7.m4s.part"), new byte[100]);
+        Files.write(video.resolve("seg-6.m4s"), new byte[100]);
+        writer(new MutableClock(Instant.parse("2026-11-20T10:00:00Z")));
+        assertFalse(Files.exists(video.resolve("seg-7.m4s.part")));
+        assertTrue(Files.exists(video.resolve("seg-6.m4s")));
+    }
+
+    @Test
+    void belowTheFreeSpaceFloorNoSegmentIsWrittenFromThenOn() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
+        RecordingWriter w = new RecordingWriter("live/cam", new RecordingOptions(root, Duration.ofSeconds(4), clock,
+                Files.getFileStore(root).getUsableSpace() * 2), listener, Runnable::run);
+        w.init(MediaKind.VIDEO, TrackInit.parse(Fmp4Fixtures.videoInit()));
+        SpoolFullException full = assertThrows(SpoolFullException.class, () -> w.segment(MediaKind.VIDEO, videoSegment(0, 4)));
+        assertTrue(full.getMessage().contains("([recorder] min_free_mb)"), full.getMessage());
+        assertFalse(Files.exists(root.resolve("live/cam/2026/11/20/video/seg-1.m4s")));
+        assertThrows(SpoolFullException.class, () -> w.segment(MediaKind.VIDEO, videoSegment(4, 4)));
+    }
+
     @Test
     void streamNamesCannotEscapeTheRoot() {
         assertTrue(DayLayout.isValid("live/cam-1_a.b"));
@@ -155,7 +200,7 @@ class RecordingWriterTest {
     }
 
     private RecordingWriter writer(MutableClock clock, String stream) {
-        return new RecordingWriter(stream, new RecordingOptions(root, Duration.ofSeconds(4), clock), listener, Runnable::run);
+        return new RecordingWriter(stream, new RecordingOptions(root, Duration.ofSeconds(4), clock, 0), listener, Runnable::run);
     }
 
     private static Segment videoSegment(long startSeconds, long seconds) {

@@ -50,6 +50,7 @@ public final class RouteRights {
             row(CP, "GET", "/api/playback", A | S, Scope.ALL_STREAMS),
             row(CP, "GET", "/api/playback/{stream}", A | S, Scope.STREAM),
             row(CP, "PUT", "/api/recordings", A, Scope.ALL_STREAMS),
+            row(CP, "POST", "/api/recordings/reconcile", A, Scope.ALL_STREAMS),
             // Storage keys are {stream}/{yyyy}/{mm}/{dd}/...: the first segment is the stream.
             row(CP, "GET", "/api/record/object/{path...}", A | S, Scope.STREAM_IN_PATH),
 

@@ -32,6 +32,7 @@ class RouteRightsTest {
             "GET /api/record/{stream} STREAM admin",
             "POST /api/record/{stream} STREAM admin",
             "PUT /api/recordings ALL_STREAMS admin",
+            "POST /api/recordings/reconcile ALL_STREAMS admin",
             "* /api/relay/{alias}/{path...} ALL_STREAMS admin",
             "GET /api/streams ALL_STREAMS admin",
             "DELETE /api/streams/{stream} STREAM admin",

@@ -17,9 +17,13 @@ import java.util.List;
  *                        upload journals and the index outbox (default {@code ./.castmesh/spool})
  * @param storage         {@code [recorder.storage]}: where recordings end up (default fs, {@code ./recordings}); an
  *                        fs root that is the spool itself means no copy at all
+ * @param minFreeMb       free-space floor of the spool's file system, MB: a recording whose next segment would go
+ *                        below it stops cleanly ({@code OUT_OF_SPACE}), and none starts below it (default 64; 0 = none)
  */
-public record RecorderConfig(List<String> autoStreams, Integer segmentDuration, String spool, StorageConfig storage) {
+public record RecorderConfig(List<String> autoStreams, Integer segmentDuration, String spool, StorageConfig storage,
+                             Integer minFreeMb) {
     public static final int DEFAULT_SEGMENT_DURATION = 4;
+    public static final int DEFAULT_MIN_FREE_MB = 64;
     public static final String DEFAULT_SPOOL = "./.castmesh/spool";
     private static final int MAX_PATTERN_LENGTH = 256;
 
@@ -46,10 +50,18 @@ public record RecorderConfig(List<String> autoStreams, Integer segmentDuration, 
             throw new ConfigException("recorder.spool is not a valid path: '" + spool + "'");
         }
         storage = storage == null ? StorageConfig.defaults() : storage;
+        minFreeMb = minFreeMb == null ? DEFAULT_MIN_FREE_MB : minFreeMb;
+        if (minFreeMb < 0) {
+            throw new ConfigException("recorder.min_free_mb must be 0 or more, got " + minFreeMb);
+        }
+    }
+
+    public long minFreeBytes() {
+        return minFreeMb * 1024L * 1024L;
     }
 
     public static RecorderConfig defaults() {
-        return new RecorderConfig(null, null, null, null);
+        return new RecorderConfig(null, null, null, null, null);
     }
 
     public Duration segmentTarget() {

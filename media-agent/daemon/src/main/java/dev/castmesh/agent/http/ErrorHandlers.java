@@ -2,6 +2,7 @@ package dev.castmesh.agent.http;
 
 import dev.castmesh.api.http.ApiError;
 import dev.castmesh.gst.errors.BadSdpException;
+import dev.castmesh.gst.errors.EngineFullException;
 import dev.castmesh.gst.errors.MediaException;
 import dev.castmesh.gst.errors.NegotiationTimeoutException;
 import dev.castmesh.gst.errors.SessionNotFoundException;
@@ -42,7 +43,7 @@ final class ErrorHandlers {
         if (e instanceof BadSdpException) {
             return HttpStatus.BAD_REQUEST;
         }
-        if (e instanceof NegotiationTimeoutException) {
+        if (e instanceof NegotiationTimeoutException || e instanceof EngineFullException) {
             return HttpStatus.SERVICE_UNAVAILABLE;
         }
         return HttpStatus.INTERNAL_SERVER_ERROR;

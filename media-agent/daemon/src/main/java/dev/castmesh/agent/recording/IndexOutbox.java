@@ -29,11 +29,17 @@ import java.util.stream.Stream;
 /**
  * Recordings-index rows waiting for the control plane: one JSON file per (stream, UTC day) in a directory of the
  * spool, so they survive agent restarts and control-plane outages. One thread sends them all in one
- * {@code PUT /api/recordings} (an upsert, so repeating it is harmless) and deletes them on a 2xx; any other answer
- * (a missing token's 401 included) or no answer keeps them and retries with backoff (1 s doubling to 60 s). Without a control plane ({@code [cluster]} absent) nothing is kept.
+ * {@code PUT /api/recordings} (an upsert, so repeating it is harmless) and deletes them on a 2xx. A refusal of the
+ * rows themselves (400, 413, 422) is not retried as a whole: the batch is sent again row by row, and a row the
+ * control plane refuses on its own is <em>parked</em> in {@value #PARKED} (the row and a {@code .reason} file with
+ * the status and message), logged once and counted ({@code castmesh_agent_recording_index_parked}), so it blocks
+ * none behind it; an unreadable row file is parked the same way. Any other answer (a missing token's 401, a 5xx)
+ * or no answer keeps them and retries with backoff (1 s doubling to 60 s). Without a control plane
+ * ({@code [cluster]} absent) nothing is kept.
  */
 final class IndexOutbox implements AutoCloseable {
     static final String DIRECTORY = ".index-outbox";
+    static final String PARKED = "parked";
     private static final Logger LOG = LoggerFactory.getLogger(IndexOutbox.class);
     private static final int MAX_BATCH = 500;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -111,20 +117,25 @@ final class IndexOutbox implements AutoCloseable {
         }
         List<Path> batch = files.subList(0, Math.min(MAX_BATCH, files.size()));
         try {
+            List<Path> sendable = new ArrayList<>();
             List<IndexEntry> rows = new ArrayList<>();
             for (Path f : batch) {
-                rows.add(json.readValue(Files.readAllBytes(f), IndexEntry.class));
+                try {
+                    rows.add(json.readValue(Files.readAllBytes(f), IndexEntry.class));
+                    sendable.add(f);
+                } catch (IOException unreadable) {
+                    park(f, "unreadable row: " + abbreviate(String.valueOf(unreadable.getMessage())));
+                }
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(rows)));
-            token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
+            HttpResponse<String> response = rows.isEmpty() ? null : put(rows);
+            if (response != null && refusesRows(response.statusCode())) {
+                sendOneByOne(sendable, rows);
+            } else if (response != null && response.statusCode() / 100 != 2) {
                 throw new IOException("HTTP " + response.statusCode() + " " + abbreviate(response.body()));
-            }
-            for (Path f : batch) {
-                Files.deleteIfExists(f);
+            } else {
+                for (Path f : sendable) {
+                    Files.deleteIfExists(f);
+                }
             }
             if (failures > 0) {
                 LOG.info("recordings index: control plane took {} row(s) after {} failed attempt(s)", rows.size(), failures);
@@ -139,6 +150,56 @@ final class IndexOutbox implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             retryLater(e.toString());
+        }
+    }
+
+    /** After a batch was refused: each row alone; one refused alone is parked, any other failure retries later. */
+    private void sendOneByOne(List<Path> files, List<IndexEntry> rows) throws IOException, InterruptedException {
+        for (int i = 0; i < files.size(); i++) {
+            HttpResponse<String> response = put(List.of(rows.get(i)));
+            if (response.statusCode() / 100 == 2) {
+                Files.deleteIfExists(files.get(i));
+            } else if (refusesRows(response.statusCode())) {
+                park(files.get(i), "HTTP " + response.statusCode() + " " + abbreviate(response.body()));
+            } else {
+                throw new IOException("HTTP " + response.statusCode() + " " + abbreviate(response.body()));
+            }
+        }
+    }
+
+    private HttpResponse<String> put(List<IndexEntry> rows) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(rows)));
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Statuses that judge the rows, not the moment: sending them again unchanged cannot succeed. */
+    private static boolean refusesRows(int status) {
+        return status == 400 || status == 413 || status == 422;
+    }
+
+    /** Moves a row out of the way with why it was refused; the reason file is written first. */
+    private void park(Path file, String reason) throws IOException {
+        Path parked = Files.createDirectories(dir.resolve(PARKED));
+        Path target = parked.resolve(file.getFileName());
+        Files.writeString(parked.resolve(file.getFileName() + ".reason"), reason + "\n");
+        Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        LOG.atWarn().addKeyValue("row", file.getFileName().toString()).addKeyValue("reason", reason)
+                .log("recordings index: row parked in {} (it is not sent again)", dir.relativize(target));
+    }
+
+    /** Rows the control plane refused, kept in {@value #PARKED} with their reason. */
+    int parked() {
+        Path parked = dir.resolve(PARKED);
+        if (!Files.isDirectory(parked)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(parked)) {
+            return (int) files.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

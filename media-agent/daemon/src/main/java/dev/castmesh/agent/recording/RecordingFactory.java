@@ -1,5 +1,6 @@
 package dev.castmesh.agent.recording;
 
+import dev.castmesh.gst.record.UnfinishedDays;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.config.ClusterConfig;
@@ -12,6 +13,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -44,6 +46,12 @@ final class RecordingFactory {
         ObjectSink sink = StorageSinks.spoolIsStorage(config.recorder().storage(), spool) ? null
                 : StorageSinks.lazy(config.recorder().storage());
         LOG.info("recorder: spool {}, storage {}", spool, sink == null ? "the spool itself" : config.recorder().storage());
+        // Before any recording starts here: day state written for another storage is set aside, and a day left
+        // dynamic by a killed agent becomes static (and is uploaded so).
+        if (Files.isDirectory(spool)) {
+            SpoolBinding.bind(spool, SpoolBinding.identity(config.recorder().storage(), spool), Clock.systemUTC());
+        }
+        UnfinishedDays.finish(spool, Clock.systemUTC());
         SpoolUploader uploader = new SpoolUploader(spool, sink, outbox, recordings::writes, Clock.systemUTC());
         recordings.uploadTo(uploader);
         uploader.rescan();
@@ -52,7 +60,10 @@ final class RecordingFactory {
 
     @Singleton
     RecordingManager recordingManager(AgentConfig config, MediaEngine engine) {
-        return new RecordingManager(engine, spool(config.recorder()), config.recorder().segmentTarget(), Clock.systemUTC());
+        Path spool = spool(config.recorder());
+        return new RecordingManager(engine, spool, SpoolBinding.identity(config.recorder().storage(), spool),
+                config.recorder().segmentTarget(),
+                config.recorder().minFreeBytes(), Clock.systemUTC());
     }
 
     /** Starts the uploader (and so the rescan) with the context, and the auto_streams timer if patterns are set. */

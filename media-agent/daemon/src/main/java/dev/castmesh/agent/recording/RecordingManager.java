@@ -17,6 +17,8 @@ import io.micronaut.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +43,10 @@ public final class RecordingManager {
     private final MediaEngine engine;
     private final Path spool;
     private final Duration defaultTarget;
+    private final long minFreeBytes;
+    private final String storageIdentity;
+    /** The spool carries its storage binding ({@link SpoolBinding}); written before the first recording. */
+    private volatile boolean bound;
     private final Clock clock;
     private final Map<String, Started> last = new ConcurrentHashMap<>();
     private volatile SpoolUploader uploader;
@@ -51,9 +57,12 @@ public final class RecordingManager {
         }
     }
 
-    RecordingManager(MediaEngine engine, Path spool, Duration defaultTarget, Clock clock) {
+    RecordingManager(MediaEngine engine, Path spool, String storageIdentity, Duration defaultTarget, long minFreeBytes,
+                     Clock clock) {
         this.engine = engine;
+        this.storageIdentity = storageIdentity;
         this.spool = spool;
+        this.minFreeBytes = minFreeBytes;
         this.defaultTarget = defaultTarget;
         this.clock = clock;
     }
@@ -80,14 +89,39 @@ public final class RecordingManager {
         if (engine.stream(stream).isEmpty()) {
             throw new StreamNotFoundException("stream '" + stream + "' has no publisher");
         }
+        requireSpace(stream);
+        if (!bound) {
+            SpoolBinding.bind(spool, storageIdentity, clock);
+            bound = true;
+        }
         SpoolUploader u = uploader;
         if (u != null && !recording(stream)) {
             u.adoptStoredDay(stream, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), ADOPT_WAIT);
         }
-        RecordingHandle handle = engine.startRecording(stream, new RecordingOptions(spool, target, clock), new Listener());
+        RecordingHandle handle = engine.startRecording(stream, new RecordingOptions(spool, target, clock, minFreeBytes), new Listener());
         last.put(stream, new Started(handle, (int) target.toSeconds()));
         handle.finished().whenComplete((s, e) -> dirty(s));
         return info(stream, handle, (int) target.toSeconds());
+    }
+
+    /** 507 {@code insufficient_storage} when the spool is already under {@code [recorder] min_free_mb}. */
+    private void requireSpace(String stream) {
+        if (minFreeBytes == 0 || recording(stream)) {
+            return;
+        }
+        long free;
+        try {
+            Files.createDirectories(spool);
+            free = Files.getFileStore(spool).getUsableSpace();
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "insufficient_storage",
+                    "cannot read the free space of the recording spool");
+        }
+        if (free < minFreeBytes) {
+            throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "insufficient_storage", "the recording spool has "
+                    + free / (1024 * 1024) + " MB free, under its floor of " + minFreeBytes / (1024 * 1024)
+                    + " MB ([recorder] min_free_mb)");
+        }
     }
 
     /** Stops the running recording and waits for its last segment and static manifest. */

@@ -26,5 +26,8 @@ final class RecordingMeters implements MeterBinder {
                 .description("recording files in the spool not yet in storage").register(registry);
         Gauge.builder("castmesh.agent.recording.index.pending", outbox, IndexOutbox::size)
                 .description("recordings-index rows not yet acknowledged by the control plane").register(registry);
+        Gauge.builder("castmesh.agent.recording.index.parked", outbox, IndexOutbox::parked)
+                .description("recordings-index rows the control plane refused (400/413/422), kept with their reason in "
+                        + "the outbox's parked/ directory").register(registry);
     }
 }
