@@ -1,5 +1,6 @@
 package dev.castmesh.agent.cascade;
 
+import dev.castmesh.api.http.ErrorCode;
 import dev.castmesh.agent.http.ApiException;
 import dev.castmesh.agent.signaling.StreamNames;
 import dev.castmesh.api.streams.CascadeLink;
@@ -52,10 +53,12 @@ final class CascadeController {
         String what = (order.pull() ? "pulling '" + stream + "' from " : "pushing '" + stream + "' to ")
                 + order.shownUrl() + ": ";
         return switch (e.reason()) {
-            case NOT_FOUND -> new ApiException(HttpStatus.NOT_FOUND, "stream_not_found", what + e.getMessage());
-            case TIMEOUT -> new ApiException(HttpStatus.GATEWAY_TIMEOUT, "cascade_timeout", what + e.getMessage());
-            case CODEC_MISMATCH -> new ApiException(HttpStatus.CONFLICT, "codec_mismatch", what + e.getMessage());
-            default -> new ApiException(HttpStatus.BAD_GATEWAY, "cascade_failed", what + e.getMessage());
+            case NOT_FOUND -> new ApiException(HttpStatus.NOT_FOUND, ErrorCode.STREAM_NOT_FOUND, what + e.getMessage());
+            case TIMEOUT -> new ApiException(HttpStatus.GATEWAY_TIMEOUT, ErrorCode.CASCADE_TIMEOUT,
+                    what + e.getMessage());
+            case CODEC_MISMATCH -> new ApiException(HttpStatus.CONFLICT, ErrorCode.CODEC_MISMATCH,
+                    what + e.getMessage());
+            default -> new ApiException(HttpStatus.BAD_GATEWAY, ErrorCode.CASCADE_FAILED, what + e.getMessage());
         };
     }
 }

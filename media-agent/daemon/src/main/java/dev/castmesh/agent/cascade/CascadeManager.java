@@ -1,5 +1,6 @@
 package dev.castmesh.agent.cascade;
 
+import dev.castmesh.api.http.ErrorCode;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.http.ApiException;
 import dev.castmesh.agent.signaling.PushedCopyWatch;
@@ -91,7 +92,7 @@ public final class CascadeManager implements PushedCopyWatch {
             }
             Optional<StreamSnapshot> local = engine.stream(stream);
             if (local.isPresent()) {
-                throw new ApiException(HttpStatus.CONFLICT, "stream_published", local.get().copy()
+                throw new ApiException(HttpStatus.CONFLICT, ErrorCode.STREAM_ALREADY_PUBLISHED, local.get().copy()
                         ? "stream '" + stream + "' is already a copy pushed here from " + local.get().cascadeFrom()
                         : "stream '" + stream + "' is published on this agent by a real publisher");
             }
@@ -113,7 +114,7 @@ public final class CascadeManager implements PushedCopyWatch {
     Outcome push(String stream, CascadeOrder order) {
         synchronized (setupStripe(stream)) {
             if (engine.stream(stream).isEmpty()) {
-                throw new ApiException(HttpStatus.NOT_FOUND, "stream_not_found", "stream '" + stream
+                throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.STREAM_NOT_FOUND, "stream '" + stream
                         + "' is not on this agent");
             }
             Optional<CascadeLeg> same = onOwner(() -> pushes.getOrDefault(stream, List.of()).stream()

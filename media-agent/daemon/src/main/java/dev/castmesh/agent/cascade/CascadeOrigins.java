@@ -1,5 +1,6 @@
 package dev.castmesh.agent.cascade;
 
+import dev.castmesh.api.http.ErrorCode;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.config.ClusterConfig;
 import dev.castmesh.agent.http.ApiException;
@@ -50,7 +51,7 @@ public final class CascadeOrigins {
         if (allowed(origin) || awaitAllowed(origin)) {
             return;
         }
-        throw new ApiException(HttpStatus.FORBIDDEN, "cascade_not_allowed", field + " " + origin
+        throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.CASCADE_NOT_ALLOWED, field + " " + origin
                 + " is neither a node of the cluster nor listed in [cascade] allow");
     }
 

@@ -1,5 +1,6 @@
 package dev.castmesh.agent.http;
 
+import dev.castmesh.api.http.ErrorCode;
 import io.micronaut.http.HttpStatus;
 
 /** An error the HTTP layer itself decides (bad name, precondition, capacity); answered as JSON by {@link ErrorHandlers}. */
@@ -7,23 +8,23 @@ public final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final HttpStatus status;
-    private final String error;
+    private final ErrorCode error;
 
-    public ApiException(HttpStatus status, String error, String message) {
+    public ApiException(HttpStatus status, ErrorCode error, String message) {
         super(message, null, false, false);
         this.status = status;
         this.error = error;
     }
 
     public static ApiException badRequest(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "bad_request", message);
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST, message);
     }
 
     public HttpStatus status() {
         return status;
     }
 
-    public String error() {
+    public ErrorCode error() {
         return error;
     }
 }

@@ -1,5 +1,6 @@
 package dev.castmesh.agent.recording;
 
+import dev.castmesh.api.http.ErrorCode;
 import dev.castmesh.agent.http.ApiException;
 import dev.castmesh.agent.signaling.StreamNames;
 import dev.castmesh.api.recording.RecordRequest;
@@ -114,11 +115,12 @@ public final class RecordingManager {
             Files.createDirectories(spool);
             free = Files.getFileStore(spool).getUsableSpace();
         } catch (IOException e) {
-            throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "insufficient_storage",
+            throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, ErrorCode.INSUFFICIENT_STORAGE,
                     "cannot read the free space of the recording spool");
         }
         if (free < minFreeBytes) {
-            throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "insufficient_storage", "the recording spool has "
+            throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, ErrorCode.INSUFFICIENT_STORAGE,
+                    "the recording spool has "
                     + free / (1024 * 1024) + " MB free, under its floor of " + minFreeBytes / (1024 * 1024)
                     + " MB ([recorder] min_free_mb)");
         }
@@ -129,7 +131,8 @@ public final class RecordingManager {
         StreamNames.require(stream);
         Started s = last.get(stream);
         if (s == null || !s.running()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "not_recording", "stream '" + stream + "' is not being recorded");
+            throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NOT_RECORDING,
+                    "stream '" + stream + "' is not being recorded");
         }
         try {
             s.handle().stop().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);

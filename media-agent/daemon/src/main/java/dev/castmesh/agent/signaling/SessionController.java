@@ -1,5 +1,6 @@
 package dev.castmesh.agent.signaling;
 
+import dev.castmesh.api.http.ErrorCode;
 import dev.castmesh.agent.http.ApiException;
 import dev.castmesh.gst.hub.MediaEngine;
 import io.micronaut.core.annotation.Nullable;
@@ -43,11 +44,11 @@ final class SessionController {
         }
         if ("*".equals(ifMatch == null ? null : ifMatch.trim())
                 || record.remoteIce().restartedBy(IceCredentials.of(fragment))) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "ice_restart_unsupported",
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ICE_RESTART_UNSUPPORTED,
                     "ICE restart is not supported; start a new session");
         }
         if (ifMatch != null && !ifMatch.trim().equals(record.etag())) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "precondition_failed",
+            throw new ApiException(HttpStatus.PRECONDITION_FAILED, ErrorCode.PRECONDITION_FAILED,
                     "If-Match does not match the session's ETag " + record.etag());
         }
         engine.addRemoteCandidates(stream, session, fragment);
@@ -67,6 +68,6 @@ final class SessionController {
     private SessionRecord find(String stream, String session) {
         StreamNames.require(stream);
         return sessions.find(stream, session).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "session_not_found", "no session '" + session + "' on stream '" + stream + "'"));
+                ErrorCode.SESSION_NOT_FOUND, "no session '" + session + "' on stream '" + stream + "'"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.castmesh.agent.signaling;
 
+import dev.castmesh.api.http.ErrorCode;
 import dev.castmesh.agent.config.StrategyConfig;
 import dev.castmesh.agent.http.ApiException;
 import dev.castmesh.gst.hub.MediaEngine;
@@ -33,12 +34,13 @@ final class ViewerAdmission {
         synchronized (pending) {
             int onStream = engine.stream(stream).map(StreamSnapshot::viewerCount).orElse(0) + pending.getOrDefault(stream, 0);
             if (onStream >= strategy.eachStreamMaxSub()) {
-                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "stream_full", "stream '" + stream + "' has "
+                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.STREAM_FULL,
+                        "stream '" + stream + "' has "
                         + strategy.eachStreamMaxSub() + " viewers, its limit (strategy.each_stream_max_sub)");
             }
             int total = engine.streams().stream().mapToInt(StreamSnapshot::viewerCount).sum() + pendingTotal;
             if (total >= strategy.maxViewers()) {
-                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "agent_full", "this agent has "
+                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.AGENT_FULL, "this agent has "
                         + strategy.maxViewers() + " viewers, its limit (strategy.max_viewers)");
             }
             pending.merge(stream, 1, Integer::sum);

@@ -1,5 +1,6 @@
 package dev.castmesh.agent.signaling;
 
+import dev.castmesh.api.http.ErrorCode;
 import dev.castmesh.agent.config.AgentConfig;
 import dev.castmesh.agent.http.ApiException;
 import dev.castmesh.api.auth.AccessMode;
@@ -86,7 +87,8 @@ final class WhepController {
         // The control plane's token for this very leg (subscribe on this stream, minted for the pulling node).
         boolean leg = grant != null && cascadeTo.equals(Grants.leg(authentication));
         if (!policy.isOpen() && !admin && !leg) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "cascadeTo needs the admin right on every stream,"
+            throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
+                    "cascadeTo needs the admin right on every stream,"
                     + " or the control plane's token for this cascade leg");
         }
     }

@@ -1,5 +1,6 @@
 package dev.castmesh.agent.streams;
 
+import dev.castmesh.api.http.ErrorCode;
 import dev.castmesh.agent.cascade.CascadeManager;
 import dev.castmesh.agent.http.ApiException;
 import dev.castmesh.agent.recording.RecordingManager;
@@ -58,6 +59,7 @@ final class StreamsController {
     }
 
     private static ApiException notFound(String stream) {
-        return new ApiException(HttpStatus.NOT_FOUND, "stream_not_found", "stream '" + stream + "' has no publisher");
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorCode.STREAM_NOT_FOUND,
+                "stream '" + stream + "' has no publisher");
     }
 }

@@ -237,7 +237,7 @@ class CascadeIT {
         assertError(refused, 502, "cascade_failed");
         assertTrue(refused.body().contains("HTTP 4"), refused.body());
         try (WhipClient onB = b.publish("mine"); WhipClient onA = a.publish("mine")) {
-            assertError(cascade(b, "mine", "{\"sourceUrl\":\"" + a.url + "/whep/mine\"}"), 409, "stream_published");
+            assertError(cascade(b, "mine", "{\"sourceUrl\":\"" + a.url + "/whep/mine\"}"), 409, "stream_already_published");
             assertTrue(streamView(b, "mine").path("publisher").isObject(), "B's own publisher is untouched");
         }
         HttpResponse<String> afterwards = b.send(b.request("/health"));
