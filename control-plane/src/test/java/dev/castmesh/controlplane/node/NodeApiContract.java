@@ -89,7 +89,10 @@ abstract class NodeApiContract {
 
         Reply streams = send(HttpRequest.GET("/api/streams/cam"));
         assertEquals(200, streams.status(), streams.body());
-        JsonNode nodes = streams.json().get("nodes");
+        assertEquals(Set.of("older", "recorder"), Reply.fieldNames(streams.json()), "Liveman's answer: the stream by node");
+        assertEquals(false, streams.json().get("older").get("nodes").get(0).get("recording").asBoolean());
+        assertEquals(true, streams.json().get("recorder").get("nodes").get(0).get("recording").asBoolean(), streams.body());
+        JsonNode nodes = send(HttpRequest.GET("/api/streams")).json().get(0).get("nodes");
         assertEquals("older", nodes.get(0).get("alias").asText());
         assertEquals(false, nodes.get(0).get("recording").asBoolean());
         assertEquals("recorder", nodes.get(1).get("alias").asText());

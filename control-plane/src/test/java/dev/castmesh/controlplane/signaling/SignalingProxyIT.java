@@ -276,19 +276,24 @@ class SignalingProxyIT {
 
         Reply list = send(HttpRequest.GET("/api/streams").bearerAuth(ADMIN));
         assertEquals(200, list.status(), list.body());
+        // Our fields of each stream, beside Liveman's (the streamview tests check those).
+        List<String> ours = new java.util.ArrayList<>();
+        list.json().forEach(stream -> ours.add("{\"stream\":" + stream.get("stream") + ",\"viewers\":" + stream.get("viewers")
+                + ",\"nodes\":" + stream.get("nodes") + "}"));
         assertEquals("[{\"stream\":\"cam\",\"viewers\":5,\"nodes\":["
                 + "{\"alias\":\"a\",\"region\":\"eu\",\"publisher\":true,\"cascadeFrom\":null,\"viewers\":3,\"bitrateInBps\":1000000,\"bitrateOutBps\":3000000,\"recording\":false},"
                 + "{\"alias\":\"b\",\"region\":\"us\",\"publisher\":false,\"cascadeFrom\":\"a\",\"viewers\":2,\"bitrateInBps\":10,\"bitrateOutBps\":20,\"recording\":false}]},"
                 + "{\"stream\":\"zeta\",\"viewers\":0,\"nodes\":[{\"alias\":\"a\",\"region\":\"eu\",\"publisher\":true,\"cascadeFrom\":null,"
-                + "\"viewers\":0,\"bitrateInBps\":1000000,\"bitrateOutBps\":0,\"recording\":false}]}]", list.body());
+                + "\"viewers\":0,\"bitrateInBps\":1000000,\"bitrateOutBps\":0,\"recording\":false}]}]", "[" + String.join(",", ours) + "]");
         JsonNode one = send(HttpRequest.GET("/api/streams/zeta").bearerAuth(ADMIN)).json();
-        assertEquals("zeta", one.get("stream").asText());
+        assertEquals("zeta", one.get("a").get("stream").asText(), "Liveman's answer: by node");
         send(HttpRequest.GET("/api/streams/offline-one").bearerAuth(ADMIN)).assertError(404, "stream_not_found");
 
         publishDirect(a, "tok-a", "cam");
         assertEquals(204, send(HttpRequest.DELETE("/api/streams/cam").bearerAuth(ADMIN)).status());
         assertEquals("DELETE /api/streams/cam | Bearer tok-a | null | null | ", a.requests().get(a.requests().size() - 1));
-        assertEquals(List.of("DELETE /api/streams/cam | Bearer tok-b | null | null | "), b.requests(), "404 on b counts as ended");
+        assertEquals(List.of("DELETE /api/streams/cam | Bearer tok-b | null | null | "), b.requests().stream()
+                .filter(request -> !request.startsWith("GET /api/streams |")).toList(), "404 on b counts as ended");
         send(HttpRequest.DELETE("/api/streams/nope").bearerAuth(ADMIN)).assertError(404, "stream_not_found");
         b.failNext(500, "{}");
         assertEquals("stream 'cam' could not be ended on b (500)",
