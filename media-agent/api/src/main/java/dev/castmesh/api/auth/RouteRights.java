@@ -62,6 +62,10 @@ public final class RouteRights {
             row(CP, "PUT", "/api/nodes/{alias}/heartbeat", NONE, Scope.NODE),
             row(CP, RouteRule.ANY_METHOD, "/api/relay/{alias}/{path...}", A, Scope.ALL_STREAMS),
 
+            // Liveman's server info and its live stream snapshots.
+            row(CP, "GET", "/api/info", A, Scope.ALL_STREAMS),
+            row(CP, "GET", "/api/sse/streams", A, Scope.ALL_STREAMS),
+
             // Auth.
             row(CP, "POST", "/api/login", NONE, Scope.PUBLIC),
             row(CP, "POST", "/api/token", A, Scope.ALL_STREAMS),
