@@ -19,6 +19,7 @@ class RouteRightsTest {
     private static final List<String> CONTROL_PLANE = List.of(
             "GET / PUBLIC",
             "POST /api/cascade/{stream} STREAM admin",
+            "GET /api/info ALL_STREAMS admin",
             "POST /api/login PUBLIC",
             "GET /api/nodes ALL_STREAMS admin",
             "POST /api/nodes ALL_STREAMS admin",
@@ -33,6 +34,7 @@ class RouteRightsTest {
             "POST /api/record/{stream} STREAM admin",
             "PUT /api/recordings ALL_STREAMS admin",
             "* /api/relay/{alias}/{path...} ALL_STREAMS admin",
+            "GET /api/sse/streams ALL_STREAMS admin",
             "GET /api/streams ALL_STREAMS admin",
             "DELETE /api/streams/{stream} STREAM admin",
             "GET /api/streams/{stream} STREAM admin",
