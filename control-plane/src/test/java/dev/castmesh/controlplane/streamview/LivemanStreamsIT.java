@@ -73,7 +73,7 @@ class LivemanStreamsIT {
         return Reply.send(app.client(), HttpRequest.GET(path));
     }
 
-    private static LivemanShape streamsShape() {
+    static LivemanShape streamsShape() {
         return LivemanShape.of("streams", prefixed("[].publish.sessions[].", "[].subscribe.sessions[]."), ENUMS);
     }
 
