@@ -194,6 +194,24 @@ class SignalingProxyIT {
     }
 
     @Test
+    void livemansPinnedWhipAndWhepNameTheNodeInThePath() throws Exception {
+        beat("a", a, "eu", 0.1, 100, 10);
+        beat("b", b, "us", 0.9, 100, 10);
+        HttpResponse<String> publisher = exchange(offer("/api/whip/b/cam"));
+        assertEquals(201, publisher.code());
+        assertEquals("/session/cam/b.S1_x-Y", publisher.header("Location"), "b, though a is less loaded");
+        beat("b", b, "us", 0.9, 100, 10, Beats.published("cam", 0));
+        beat("a", a, "eu", 0.1, 100, 10, new StreamSnapshot("cam", false, "b", 0, 0, 0));
+        publishDirect(a, "tok-a", "cam");
+        assertEquals("/session/cam/a.S2_x-Y", exchange(offer("/api/whep/a/cam")).header("Location"));
+        assertEquals(List.of("POST /whip/cam | Bearer tok-b | application/sdp | null | v=0 offer"), b.requests());
+        assertEquals("no node 'zz'", send(offer("/api/whep/zz/cam")).assertError(404, "node_not_found").message());
+        assertEquals("nodes: node alias must be 1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'",
+                send(offer("/api/whip/a.b/cam")).assertError(400, "bad_request").message());
+        send(HttpRequest.POST("/api/whip/a/cam", "v=0").contentType("application/sdp")).assertError(401, "unauthorized");
+    }
+
+    @Test
     void overflowCascadesToAnotherNodeBeforeTheViewerIsSentThere() throws Exception {
         beat("a", a, "eu", 0.1, 100, 2, Beats.published("cam", 2));
         beat("b", b, "us", 0.1, 100, 10);

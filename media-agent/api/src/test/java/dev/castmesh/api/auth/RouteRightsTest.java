@@ -40,6 +40,8 @@ class RouteRightsTest {
             "GET /api/streams/{stream} STREAM admin",
             "POST /api/streams/{stream} STREAM admin",
             "POST /api/token ALL_STREAMS admin",
+            "POST /api/whep/{alias}/{stream} STREAM subscribe",
+            "POST /api/whip/{alias}/{stream} STREAM publish",
             "GET /health PUBLIC",
             "GET /metrics ALL_STREAMS admin",
             "DELETE /session/{stream}/{session} STREAM publish|subscribe",
