@@ -68,6 +68,7 @@ public final class RouteRights {
             // Liveman's server info and its live stream snapshots.
             row(CP, "GET", "/api/info", A, Scope.ALL_STREAMS),
             row(CP, "GET", "/api/sse/streams", A, Scope.ALL_STREAMS),
+            row(CP, "GET", "/api/sse/events", A, Scope.ALL_STREAMS),
 
             // Auth.
             row(CP, "POST", "/api/login", NONE, Scope.PUBLIC),

@@ -34,6 +34,7 @@ class RouteRightsTest {
             "POST /api/record/{stream} STREAM admin",
             "PUT /api/recordings ALL_STREAMS admin",
             "* /api/relay/{alias}/{path...} ALL_STREAMS admin",
+            "GET /api/sse/events ALL_STREAMS admin",
             "GET /api/sse/streams ALL_STREAMS admin",
             "GET /api/streams ALL_STREAMS admin",
             "DELETE /api/streams/{stream} STREAM admin",
