@@ -23,7 +23,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 
 /**
- * {@code POST /api/login}: dashboard accounts → a full-rights JWT valid 24 h (Liveman). Failed attempts
+ * {@code POST /api/login}: dashboard accounts → a full-rights JWT valid 24 h (Liveman), answered as
+ * {@code {"token", "access_token", "token_type": "Bearer"}}. Failed attempts
  * are limited per client address; the limit is checked before the password, so a blocked client costs
  * no bcrypt work. Neither passwords nor tokens are logged; failed attempts log only the address, since
  * a mistyped username is sometimes a password.
@@ -68,7 +69,7 @@ final class LoginController {
         }
         limiter.release(attempt);
         LOG.info("account '{}' logged in from {}", login.username(), client);
-        return HttpResponse.ok(new TokenResponse(issuer.issue(Grant.full(), TokenIssuer.LOGIN_TTL)))
+        return HttpResponse.ok(TokenResponse.bearer(issuer.issue(Grant.full(), TokenIssuer.LOGIN_TTL)))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 
 /**
- * {@code POST /api/token} {@code {"id": stream or "*", "mode": 1..7, "duration": seconds}} → a JWT.
+ * {@code POST /api/token} {@code {"id": stream or "*", "mode": 1..7, "duration": seconds}}, or Liveman's
+ * {@code {"id", "duration", "subscribe", "publish", "admin"}} with booleans, → a JWT ({@link TokenResponse}).
  * The rights table lets only admin tokens for {@code *} in; on top, a caller cannot mint rights it does
  * not hold itself (an admin-only token cannot mint publish tokens). Duration defaults to
  * {@link TokenIssuer#DEFAULT_TTL} and is capped at {@link TokenIssuer#MAX_TTL}: longer requests get a 400.
@@ -51,26 +52,34 @@ final class TokenController {
         }
         TokenRequest request = bodies.read(body, TokenRequest.class);
         if (request == null) {
-            return HttpResponse.badRequest(ApiError.badRequest("the body must be JSON {\"id\": \"stream or *\", \"mode\": 1-7, \"duration\": seconds}"));
+            return HttpResponse.badRequest(ApiError.badRequest("the body must be JSON {\"id\": \"stream or *\", \"mode\": 1-7, \"duration\": seconds} or {\"id\", \"duration\", \"subscribe\", \"publish\", \"admin\"} with true/false"));
         }
         if (!StreamIds.isValidGrantId(request.id())) {
             return HttpResponse.badRequest(ApiError.badRequest("id must be \"*\" or a stream id of 1-" + StreamIds.MAX_LENGTH
                     + " characters from A-Z a-z 0-9 . _ ~ -"));
         }
-        if (request.mode() == null || request.mode() < 1 || request.mode() > AccessMode.ALL) {
-            return HttpResponse.badRequest(ApiError.badRequest("mode must be 1 to 7: the sum of 4 (subscribe), 2 (publish), 1 (admin)"));
+        if (request.mode() != null && request.hasFlags()) {
+            return HttpResponse.badRequest(ApiError.badRequest("give either mode or subscribe/publish/admin, not both"));
+        }
+        int mode = request.hasFlags() ? request.flagsMode() : request.mode() == null ? 0 : request.mode();
+        if (request.hasFlags() && mode == 0) {
+            return HttpResponse.badRequest(ApiError.badRequest("at least one of subscribe, publish and admin must be true"));
+        }
+        if (mode < 1 || mode > AccessMode.ALL) {
+            return HttpResponse.badRequest(ApiError.badRequest("mode must be 1 to 7: the sum of 4 (subscribe), 2 (publish), 1 (admin);"
+                    + " or give Liveman's booleans subscribe, publish, admin"));
         }
         long seconds = request.durationSeconds() == null ? TokenIssuer.DEFAULT_TTL.toSeconds() : request.durationSeconds();
         if (seconds < 1 || seconds > TokenIssuer.MAX_TTL.toSeconds()) {
             return HttpResponse.badRequest(ApiError.badRequest("duration must be 1 to " + TokenIssuer.MAX_TTL.toSeconds() + " seconds"));
         }
-        Grant wanted = new Grant(request.id(), request.mode());
+        Grant wanted = new Grant(request.id(), mode);
         if (!caller.includes(wanted)) {
             return HttpResponse.status(HttpStatus.FORBIDDEN).body(ApiError.forbidden("cannot mint " + wanted
                     + " with a token that only grants " + caller));
         }
         LOG.info("minted a token for {} valid {} s", wanted, seconds);
-        return HttpResponse.ok(new TokenResponse(issuer.issue(wanted, Duration.ofSeconds(seconds))))
+        return HttpResponse.ok(TokenResponse.bearer(issuer.issue(wanted, Duration.ofSeconds(seconds))))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

@@ -43,8 +43,9 @@ public record NodeState(String alias, String region, String publicUrl, String ag
         return streams.stream().mapToInt(StreamSnapshot::viewers).sum();
     }
 
-    public NodeView view() {
-        return new NodeView(alias, region, publicUrl, online, lastSeen, capacity, load, streams, createdAt, updatedAt);
+    /** The API view at {@code now} (Liveman's {@code duration} is the heartbeat's age then). */
+    public NodeView view(Instant now) {
+        return NodeView.of(alias, region, publicUrl, online, lastSeen, capacity, load, streams, createdAt, updatedAt, now);
     }
 
     @Override

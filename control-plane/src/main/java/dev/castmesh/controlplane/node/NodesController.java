@@ -22,12 +22,15 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The node registry API (Monibuca's client management, Liveman's nodes):
  * <ul>
- *   <li>{@code GET /api/nodes} (admin): every node, {@link NodeView};</li>
+ *   <li>{@code GET /api/nodes} (admin; also {@code /api/nodes/}, the path Liveman's dashboard calls): every node,
+ *       {@link NodeView}, with Liveman's {@code alias, url, status, duration, strategy} beside ours;</li>
  *   <li>{@code POST /api/nodes} (admin) {@code {alias, secret, region}}: 201, 409 {@code node_exists};</li>
  *   <li>{@code PUT /api/nodes/{alias}} (admin) {@code {secret?, region?}}: 200, 404 {@code node_not_found};</li>
  *   <li>{@code DELETE /api/nodes/{alias}} (admin): 204, 404;</li>
@@ -39,15 +42,18 @@ import java.util.List;
 final class NodesController {
     private final NodeRegistry registry;
     private final JsonBody<NodeRequest> requestBody;
+    private final Clock clock;
 
-    NodesController(NodeRegistry registry, ObjectMapper mapper) {
+    NodesController(NodeRegistry registry, ObjectMapper mapper, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
         this.requestBody = new JsonBody<>(mapper, NodeRequest.class, "node");
     }
 
     @Get
     List<NodeView> list() {
-        return registry.all().stream().map(NodeState::view).toList();
+        Instant now = clock.instant();
+        return registry.all().stream().map(node -> node.view(now)).toList();
     }
 
     @Post
@@ -61,7 +67,7 @@ final class NodesController {
         checkSecretAndRegion(request);
         NodeState node = registry.create(request.alias(), request.secret(), request.region());
         return HttpResponse.<NodeView>status(HttpStatus.CREATED).header(HttpHeaders.LOCATION,
-                "/api/nodes/" + AgentPaths.segment(node.alias())).body(node.view());
+                "/api/nodes/" + AgentPaths.segment(node.alias())).body(node.view(clock.instant()));
     }
 
     @Put("/{alias}")
@@ -76,7 +82,7 @@ final class NodesController {
             throw new BadRequestException("nothing to change: give secret and/or region");
         }
         checkSecretAndRegion(request);
-        return registry.update(alias, request.secret(), request.region()).view();
+        return registry.update(alias, request.secret(), request.region()).view(clock.instant());
     }
 
     @Delete("/{alias}")

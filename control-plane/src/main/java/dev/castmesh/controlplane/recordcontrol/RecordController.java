@@ -36,7 +36,8 @@ import java.util.Map;
  * {@code POST}/{@code GET}/{@code DELETE /api/record/{stream}} (admin) across the cluster: forwarded to the agent
  * where the stream's publisher is (the online node whose last heartbeat reports a WHIP publisher for it), with that
  * agent's token, the raw query string, the body and its {@code Content-Type}. The agent's answer (status,
- * {@code Content-Type}, body) comes back as is, except a refusal of our token (502 {@code agent_rejected_token}).
+ * {@code Content-Type}, body) comes back as is, with Liveman's {@code mpd_path}, {@code started}, {@code stopped} added to
+ * a recording state ({@link LivemanRecordFields}), except a refusal of our token (502 {@code agent_rejected_token}).
  * No online node publishes the stream: 404 {@code stream_not_found}; agent unreachable: 502.
  */
 @Controller("/api/record/{stream}")
@@ -68,7 +69,7 @@ final class RecordController {
         return forward(stream, request, null);
     }
 
-    private HttpResponse<?> forward(String stream, HttpRequest<?> request, byte[] body) {
+    private HttpResponse<?> forward(String stream, HttpRequest<?> request, byte[] requestBody) {
         BadRequestException.check("", () -> StreamName.validate(stream));
         NodeState node = publisherNode(stream);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -76,14 +77,15 @@ final class RecordController {
         headers.put(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
         String query = request.getUri().getRawQuery();
         AgentResponse answer = agents.send(node, request.getMethodName(),
-                AgentPaths.record(stream) + (query == null ? "" : "?" + query), headers, body);
+                AgentPaths.record(stream) + (query == null ? "" : "?" + query), headers, requestBody);
         if (answer.status() == 401 || answer.status() == 403) {
             return HttpResponse.status(HttpStatus.BAD_GATEWAY).contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(AgentErrors.body(node.alias(), answer, mapper));
         }
         MutableHttpResponse<byte[]> response = PassedStatus.of(answer.status());
         answer.header(HttpHeaders.CONTENT_TYPE).ifPresent(response::contentType);
-        return answer.body().length == 0 ? response : response.body(answer.body());
+        byte[] body = LivemanRecordFields.add(request.getMethodName(), answer.status(), answer.body(), mapper).orElse(answer.body());
+        return body.length == 0 ? response : response.body(body);
     }
 
     private NodeState publisherNode(String stream) {

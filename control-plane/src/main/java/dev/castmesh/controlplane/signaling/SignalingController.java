@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * {@code POST /whip/{stream}}, {@code POST /whep/{stream}} ({@code ?region=} preference, {@code ?nodes=alias} to force a
- * node) and {@code PATCH}/{@code DELETE /session/{stream}/{session}} through the control plane; see
+ * node; Liveman's {@code POST /api/whip/{alias}/{stream}} and {@code /api/whep/{alias}/{stream}} are the same with the node
+ * in the path) and {@code PATCH}/{@code DELETE /session/{stream}/{session}} through the control plane; see
  * {@link SignalingProxy}. The client's token was checked by the rights table; the agent gets its own token.
  */
 @Controller
@@ -50,6 +51,18 @@ final class SignalingController {
     HttpResponse<?> whep(@PathVariable String stream, @QueryValue @Nullable String region, @QueryValue @Nullable String nodes,
                          @Body @Nullable String offer) {
         return proxy.offer(SignalingProxy.Kind.WHEP, stream(stream), offer(offer), preference(region, nodes));
+    }
+
+    /** Liveman's pinned WHIP: {@code POST /whip/{stream}?nodes={alias}}. */
+    @Post(uri = "/api/whip/{alias}/{stream}", consumes = SignalingProxy.SDP, produces = {SignalingProxy.SDP, "application/json"})
+    HttpResponse<?> pinnedWhip(@PathVariable String alias, @PathVariable String stream, @Body @Nullable String offer) {
+        return proxy.offer(SignalingProxy.Kind.WHIP, stream(stream), offer(offer), preference(null, alias));
+    }
+
+    /** Liveman's pinned WHEP: {@code POST /whep/{stream}?nodes={alias}}. */
+    @Post(uri = "/api/whep/{alias}/{stream}", consumes = SignalingProxy.SDP, produces = {SignalingProxy.SDP, "application/json"})
+    HttpResponse<?> pinnedWhep(@PathVariable String alias, @PathVariable String stream, @Body @Nullable String offer) {
+        return proxy.offer(SignalingProxy.Kind.WHEP, stream(stream), offer(offer), preference(null, alias));
     }
 
     @Patch(uri = "/session/{stream}/{session}", consumes = SDP_FRAG)

@@ -8,8 +8,7 @@
  *       the agent's {@code ETag}, merged {@code Link} ice servers. Agent errors keep status and body; a refused
  *       agent token is 502 {@code agent_rejected_token}; no answer is 502 {@code agent_unreachable}.</li>
  *   <li>{@code PATCH}/{@code DELETE /session/...}: the session id names the node; no shared session table.</li>
- *   <li>{@code GET /api/streams}: merged from the online nodes' last heartbeats (one database read, up to one
- *       heartbeat interval old), not from live calls; {@code DELETE /api/streams/{stream}} calls every carrier.</li>
+ *   <li>{@code /api/streams}: the streamview package (Liveman's stream views; sessions from the agents).</li>
  *   <li>Overflow: placement answers {@code CascadeNeeded}, and a WHEP for a stream nobody carries may match a pull
  *       rule; {@link dev.castmesh.controlplane.signaling.CascadeStarter} (the cascade package) sets the copy up before
  *       the viewer is sent to it.</li>

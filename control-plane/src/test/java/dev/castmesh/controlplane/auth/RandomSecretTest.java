@@ -20,7 +20,7 @@ class RandomSecretTest {
     private static String login(TestServer server) {
         String body = server.exchange(HttpRequest.POST("/api/login", "{\"username\":\"live777\",\"password\":\"live777\"}"))
                 .getBody(String.class).orElseThrow();
-        return body.substring("{\"token\":\"".length(), body.length() - 2);
+        return TestTokens.fromAnswer(body);
     }
 
     @Test

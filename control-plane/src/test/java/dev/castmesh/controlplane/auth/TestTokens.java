@@ -56,4 +56,22 @@ final class TestTokens {
     static String header(String token) {
         return new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
     }
+
+    /**
+     * The JWT of a {@code POST /api/login} or {@code /api/token} answer, after checking that the answer carries it under
+     * both names: ours ({@code token}) and Liveman's ({@code access_token}, with {@code token_type} "Bearer").
+     */
+    static String fromAnswer(String body) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            String token = json.path("token").asText(null);
+            if (token == null || !token.equals(json.path("access_token").asText(null))
+                    || !"Bearer".equals(json.path("token_type").asText(null)) || json.size() != 3) {
+                throw new AssertionError("not {token, access_token, token_type: Bearer}: " + body);
+            }
+            return token;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
 }

@@ -40,7 +40,7 @@ class TokenMintTest {
     private static String token(HttpResponse<String> response) {
         assertEquals(200, response.code(), () -> response.getBody(String.class).orElse(""));
         String body = response.getBody(String.class).orElseThrow();
-        return body.substring("{\"token\":\"".length(), body.length() - 2);
+        return TestTokens.fromAnswer(body);
     }
 
     @Test
@@ -114,5 +114,41 @@ class TokenMintTest {
         String expired = TestTokens.sign(SECRET, com.nimbusds.jose.JWSAlgorithm.HS256,
                 TestTokens.claims("*", 7, Instant.now().minusSeconds(1)));
         assertEquals(401, mint("{\"id\":\"*\",\"mode\":1}", expired).code());
+    }
+
+    @Test
+    void mintsFromLivemansBooleans() {
+        HttpResponse<String> response = mint("{\"id\":\"cam-1\",\"duration\":60,\"subscribe\":true,\"publish\":false,"
+                + "\"admin\":true}", STATIC_TOKEN);
+        String token = token(response);
+        dev.castmesh.controlplane.testing.LivemanShape.of("token").check(response.getBody(String.class).orElseThrow());
+        Map<String, Object> claims = TestTokens.payload(token);
+        assertEquals("cam-1", claims.get("id"));
+        assertEquals(5L, ((Number) claims.get("mode")).longValue(), "subscribe 4 + admin 1");
+        long exp = ((Number) claims.get("exp")).longValue();
+        assertTrue(Math.abs(exp - Instant.now().plusSeconds(60).getEpochSecond()) < 10);
+        assertEquals(2L, ((Number) TestTokens.payload(token(mint("{\"id\":\"*\",\"duration\":60,\"publish\":true}",
+                STATIC_TOKEN))).get("mode")).longValue(), "an absent boolean is false");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"id\":\"cam-1\",\"duration\":60,\"subscribe\":false,\"publish\":false,\"admin\":false}"
+                    + "|at least one of subscribe, publish and admin must be true",
+            "{\"id\":\"cam-1\",\"mode\":4,\"subscribe\":true}|give either mode or subscribe/publish/admin, not both",
+            "{\"id\":\"cam-1\",\"subscribe\":\"yes\"}|the body must be JSON {\"id\": \"stream or *\", \"mode\": 1-7, \"duration\": seconds}"
+                    + " or {\"id\", \"duration\", \"subscribe\", \"publish\", \"admin\"} with true/false"})
+    void refusesBadLivemanBodiesNamingTheProblem(String body, String message) {
+        HttpResponse<String> response = mint(body, STATIC_TOKEN);
+        assertEquals(400, response.code(), body);
+        assertEquals(Map.of("error", "bad_request", "message", message), parse(response.getBody(String.class).orElseThrow()));
+    }
+
+    private static Map<?, ?> parse(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(json, e);
+        }
     }
 }

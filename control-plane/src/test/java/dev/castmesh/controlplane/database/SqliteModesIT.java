@@ -53,7 +53,7 @@ class SqliteModesIT {
         try (TestControlPlane app = TestControlPlane.start("sqlite::memory:", 10, Duration.ofSeconds(2))) {
             assertEquals(200, put(app).status());
             assertEquals(200, put(app).status());
-            assertEquals(1, Reply.send(app.client(), HttpRequest.GET("/api/playback/cam")).json().get("total").asInt());
+            assertEquals(1, Reply.send(app.client(), HttpRequest.GET("/api/playback/cam?page=0")).json().get("total").asInt());
             assertTrue(Reply.send(app.client(), HttpRequest.GET("/metrics")).body()
                     .contains("hikaricp_connections_max{pool=\"castmesh-db\"} 1.0"));
         }

@@ -2,6 +2,7 @@ package dev.castmesh.controlplane.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.castmesh.controlplane.testing.Beats;
+import dev.castmesh.controlplane.testing.LivemanShape;
 import dev.castmesh.controlplane.testing.Reply;
 import dev.castmesh.controlplane.testing.TestControlPlane;
 import io.micronaut.http.HttpRequest;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import static dev.castmesh.controlplane.testing.TestControlPlane.CLUSTER_SECRET;
@@ -18,8 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The node registry HTTP API through the real server, on every database. */
 abstract class NodeApiContract {
+    /** Ours and Liveman's ({@code alias}, {@code url}, {@code status}, {@code duration}; {@code strategy} once it beat). */
     static final Set<String> NODE_FIELDS = Set.of("alias", "region", "publicUrl", "online", "lastSeen", "capacity", "load",
-            "streams", "createdAt", "updatedAt");
+            "streams", "createdAt", "updatedAt", "url", "status", "duration");
+    private static final String STRATEGY = ",\"strategy\":{\"each_stream_max_sub\":200,\"cascade_push_close_sub\":false,"
+            + "\"auto_create_whip\":true,\"auto_create_whep\":false,\"auto_delete_whip\":0,\"auto_delete_whep\":-1,"
+            + "\"max_viewers\":500}";
     private static final String CAM = "[{\"stream\":\"cam\",\"publisher\":true,\"cascadeFrom\":null,\"viewers\":3,"
             + "\"bitrateInBps\":1000000,\"bitrateOutBps\":3000000}]";
     private TestControlPlane app;
@@ -83,7 +89,10 @@ abstract class NodeApiContract {
 
         Reply streams = send(HttpRequest.GET("/api/streams/cam"));
         assertEquals(200, streams.status(), streams.body());
-        JsonNode nodes = streams.json().get("nodes");
+        assertEquals(Set.of("older", "recorder"), Reply.fieldNames(streams.json()), "Liveman's answer: the stream by node");
+        assertEquals(false, streams.json().get("older").get("nodes").get(0).get("recording").asBoolean());
+        assertEquals(true, streams.json().get("recorder").get("nodes").get(0).get("recording").asBoolean(), streams.body());
+        JsonNode nodes = send(HttpRequest.GET("/api/streams")).json().get(0).get("nodes");
         assertEquals("older", nodes.get(0).get("alias").asText());
         assertEquals(false, nodes.get(0).get("recording").asBoolean());
         assertEquals("recorder", nodes.get(1).get("alias").asText());
@@ -106,11 +115,12 @@ abstract class NodeApiContract {
         assertEquals(200, list.status());
         JsonNode node = list.json().get(0);
         assertEquals(1, list.json().size());
-        assertEquals(NODE_FIELDS, Reply.fieldNames(node), "no secret or token in the view");
+        assertEquals(union(NODE_FIELDS, "strategy"), Reply.fieldNames(node), "no secret or token in the view");
         assertEquals("{\"alias\":\"agent-1\",\"region\":\"eu\",\"publicUrl\":\"http://10.0.0.5:7777\",\"online\":true,"
                 + "\"lastSeen\":\"2026-11-20T08:00:00.123Z\",\"capacity\":{\"maxViewers\":500,\"eachStreamMaxSub\":200},"
                 + "\"load\":{\"cpuRatio\":0.25,\"bitrateInBps\":2000000,\"bitrateOutBps\":8000000,\"sessions\":5},"
-                + "\"streams\":" + CAM.replace("}]", ",\"recording\":false}]") + ",\"createdAt\":\"2026-11-20T08:00:00.123Z\",\"updatedAt\":\"2026-11-20T08:00:00.123Z\"}",
+                + "\"streams\":" + CAM.replace("}]", ",\"recording\":false}]") + ",\"createdAt\":\"2026-11-20T08:00:00.123Z\",\"updatedAt\":\"2026-11-20T08:00:00.123Z\","
+                + "\"url\":\"http://10.0.0.5:7777\",\"status\":\"running\",\"duration\":\"0ms\"" + STRATEGY + "}",
                 node.toString());
 
         app.clock.advance(Duration.ofMillis(6_001));
@@ -163,7 +173,8 @@ abstract class NodeApiContract {
         assertEquals(NODE_FIELDS, Reply.fieldNames(created.json()));
         assertEquals("{\"alias\":\"edge-1\",\"region\":\"asia\",\"publicUrl\":null,\"online\":false,\"lastSeen\":null,"
                 + "\"capacity\":null,\"load\":null,\"streams\":[],\"createdAt\":\"2026-11-20T08:00:00.123Z\","
-                + "\"updatedAt\":\"2026-11-20T08:00:00.123Z\"}", created.json().toString());
+                + "\"updatedAt\":\"2026-11-20T08:00:00.123Z\",\"url\":\"\",\"status\":\"stopped\",\"duration\":\"-\"}",
+                created.json().toString());
         send(HttpRequest.POST("/api/nodes", "{\"alias\":\"edge-1\",\"secret\":\"edge-secret-0123456789\"}")).assertError(409, "node_exists");
         assertEquals("secret must be at least 16 characters without spaces or control characters",
                 send(HttpRequest.POST("/api/nodes", "{\"alias\":\"e2\",\"secret\":\"short\"}")).assertError(400, "bad_request").message());
@@ -235,5 +246,33 @@ abstract class NodeApiContract {
         app.heartbeat("a", Beats.json("http://10.0.0.5:7777/", "eu", "[]", null));
         Reply reply = app.heartbeat("b", Beats.json("https://edge.example", "eu", "[]", null));
         assertEquals("[\"http://10.0.0.5:7777\",\"https://edge.example:443\"]", reply.json().get("cascadeOrigins").toString());
+    }
+
+    private static Set<String> union(Set<String> fields, String... more) {
+        Set<String> all = new java.util.TreeSet<>(fields);
+        all.addAll(Set.of(more));
+        return all;
+    }
+
+    @Test
+    void livemansNodeListAtItsTrailingSlashPath() {
+        assertEquals(201, app.heartbeat("agent-1", Beats.json("http://10.0.0.5:7777", "eu", CAM, null)).status());
+        app.clock.advance(Duration.ofMillis(850));
+        Reply list = send(HttpRequest.GET("/api/nodes/"));
+        assertEquals(200, list.status(), list.body());
+        LivemanShape liveman = LivemanShape.of("nodes", Set.of(), Map.of("status", Set.of("running", "stopped")));
+        liveman.check(list.body());
+        JsonNode node = list.json().get(0);
+        assertEquals("agent-1", node.get("alias").asText());
+        assertEquals("http://10.0.0.5:7777", node.get("url").asText());
+        assertEquals("running", node.get("status").asText());
+        assertEquals("850ms", node.get("duration").asText(), "the heartbeat's age");
+        assertEquals(200, node.get("strategy").get("each_stream_max_sub").asInt());
+
+        app.clock.advance(Duration.ofMillis(6_000));
+        Reply later = send(HttpRequest.GET("/api/nodes/"));
+        liveman.check(later.body());
+        assertEquals("stopped", later.json().get(0).get("status").asText(), "offline after 6 s");
+        assertEquals("6850ms", later.json().get(0).get("duration").asText());
     }
 }

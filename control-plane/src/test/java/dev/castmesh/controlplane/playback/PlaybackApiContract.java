@@ -1,6 +1,7 @@
 package dev.castmesh.controlplane.playback;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.castmesh.controlplane.testing.LivemanShape;
 import dev.castmesh.controlplane.testing.Reply;
 import dev.castmesh.controlplane.testing.TestControlPlane;
 import io.micronaut.http.HttpRequest;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The recordings and playback HTTP API through the real server, on every database. */
 abstract class PlaybackApiContract {
     private static final Set<String> RECORDING_FIELDS = Set.of("id", "stream", "year", "month", "day", "mpd_path",
-            "created_at", "updated_at");
+            "created_at", "updated_at", "record");
     private TestControlPlane app;
 
     abstract TestControlPlane.Db db();
@@ -79,7 +80,7 @@ abstract class PlaybackApiContract {
         assertEquals(first.get("created_at"), second.get("created_at"));
         assertEquals("b.mpd", second.get("mpd_path").asText());
         assertEquals("2026-11-20T08:01:30.123Z", second.get("updated_at").asText());
-        JsonNode listed = get("/api/playback/cam").json().get("items").get(0);
+        JsonNode listed = get("/api/playback/cam?page=0").json().get("items").get(0);
         assertEquals(second, listed);
     }
 
@@ -123,7 +124,7 @@ abstract class PlaybackApiContract {
             days[i] = i + 1;
         }
         putDays("cam", 2026, 7, days);
-        JsonNode page = get("/api/playback/cam").json();
+        JsonNode page = get("/api/playback/cam?page=0").json();
         assertEquals(25, page.get("total").asInt());
         assertEquals(0, page.get("page").asInt());
         assertEquals(20, page.get("size").asInt());
@@ -134,7 +135,8 @@ abstract class PlaybackApiContract {
 
     @Test
     void unknownStreamHasAnEmptyPage() {
-        Reply reply = get("/api/playback/nobody");
+        assertEquals("[]", get("/api/playback/nobody").body());
+        Reply reply = get("/api/playback/nobody?page=0");
         assertEquals(200, reply.status(), reply.body());
         JsonNode page = reply.json();
         assertEquals(0, page.get("total").asInt());
@@ -235,5 +237,46 @@ abstract class PlaybackApiContract {
         List<Integer> days = new ArrayList<>();
         page.get("items").forEach(item -> days.add(item.get("day").asInt()));
         return days;
+    }
+
+    @Test
+    void aPlainGetIsLivemansArrayOfEveryRecordingNewestFirst() {
+        int[] days = new int[28];
+        for (int i = 0; i < days.length; i++) {
+            days[i] = i + 1;
+        }
+        putDays("cam", 2026, 2, days);
+        putDays("cam", 2025, 12, 31);
+        putDays("other", 2026, 2, 3);
+        Reply reply = get("/api/playback/cam");
+        assertEquals(200, reply.status(), reply.body());
+        LivemanShape.of("playback").check(reply.body());
+        JsonNode rows = reply.json();
+        assertEquals(29, rows.size(), "all of them, not a page of 20");
+        assertEquals("2026/02/28", rows.get(0).get("record").asText());
+        assertEquals("cam/28.mpd", rows.get(0).get("mpd_path").asText());
+        assertEquals("2025/12/31", rows.get(28).get("record").asText());
+        assertEquals(RECORDING_FIELDS, Reply.fieldNames(rows.get(0)), "ours beside Liveman's");
+        assertEquals(List.of("2026/02/05", "2026/02/04"), records(get("/api/playback/cam?from=2026-02-04&to=2026-02-05").json()));
+        LivemanShape.of("playback-streams").check(get("/api/playback").body());
+    }
+
+    @Test
+    void moreThanAPageOfRowsComesWhole() {
+        List<String> items = new ArrayList<>();
+        for (java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 1); items.size() < 150; day = day.plusDays(1)) {
+            items.add(item("cam", day.getYear(), day.getMonthValue(), day.getDayOfMonth(), "cam/" + day + ".mpd"));
+        }
+        assertEquals(200, put("[" + String.join(",", items) + "]").status());
+        JsonNode rows = get("/api/playback/cam").json();
+        assertEquals(150, rows.size());
+        assertEquals("2026/05/30", rows.get(0).get("record").asText());
+        assertEquals("2026/01/01", rows.get(149).get("record").asText());
+    }
+
+    private static List<String> records(JsonNode rows) {
+        List<String> records = new ArrayList<>();
+        rows.forEach(row -> records.add(row.get("record").asText()));
+        return records;
     }
 }

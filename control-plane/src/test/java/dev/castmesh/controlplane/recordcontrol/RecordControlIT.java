@@ -130,4 +130,41 @@ class RecordControlIT {
     void adminRightsAreNeeded() {
         assertEquals(401, Reply.send(app.client(), HttpRequest.GET("/api/record/cam1")).status());
     }
+
+    private static String state(boolean recording, String state, String manifest) throws Exception {
+        return JSON.registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).writeValueAsString(
+                new dev.castmesh.api.recording.RecordingInfo("cam1", recording, state, java.time.Instant.parse("2026-11-20T08:00:00Z"),
+                        recording ? null : java.time.Instant.parse("2026-11-20T08:01:00Z"), 4, 3, 1000, 12000, manifest, 0, null));
+    }
+
+    @Test
+    void answersCarryLivemansFieldsBesideTheAgentsState() throws Exception {
+        String manifest = "cam1/2026/11/20/manifest.mpd";
+        origin.failNext(201, state(true, "STARTING", manifest));
+        Reply started = send(HttpRequest.POST("/api/record/cam1", "{}").contentType(MediaType.APPLICATION_JSON_TYPE));
+        assertEquals(201, started.status(), started.body());
+        dev.castmesh.controlplane.testing.LivemanShape.of("record-start").check(started.body());
+        assertEquals(true, started.json().get("started").asBoolean());
+        assertEquals(manifest, started.json().get("mpd_path").asText());
+        assertEquals("STARTING", started.json().get("state").asText(), "the agent's state stays");
+
+        origin.failNext(200, state(true, "RECORDING", manifest));
+        Reply status = send(HttpRequest.GET("/api/record/cam1"));
+        dev.castmesh.controlplane.testing.LivemanShape.of("record-status").check(status.body());
+        assertEquals(true, status.json().get("recording").asBoolean());
+        assertEquals(manifest, status.json().get("mpd_path").asText());
+        assertEquals(null, status.json().get("started"));
+
+        origin.failNext(200, state(false, "FINISHED", manifest));
+        Reply stopped = send(HttpRequest.DELETE("/api/record/cam1"));
+        dev.castmesh.controlplane.testing.LivemanShape.of("record-stop").check(stopped.body());
+        assertEquals(true, stopped.json().get("stopped").asBoolean());
+        assertEquals(false, stopped.json().get("recording").asBoolean());
+
+        origin.failNext(200, state(false, null, null));
+        assertEquals("", send(HttpRequest.GET("/api/record/cam1")).json().get("mpd_path").asText(), "no manifest yet");
+        origin.failNext(404, "{\"error\":\"not_recording\",\"message\":\"cam1 is not being recorded\"}");
+        assertEquals("{\"error\":\"not_recording\",\"message\":\"cam1 is not being recorded\"}",
+                send(HttpRequest.DELETE("/api/record/cam1")).body(), "errors come back as they are");
+    }
 }

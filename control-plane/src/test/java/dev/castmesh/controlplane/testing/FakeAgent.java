@@ -1,5 +1,7 @@
 package dev.castmesh.controlplane.testing;
 
+import dev.castmesh.api.streams.StreamInfo;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -24,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@code POST /whep/{stream}}: the same for a viewer; 404 {@code stream_not_found} without a publisher;</li>
  *   <li>{@code PATCH /session/{stream}/{id}}: 204 with the ETag; {@code DELETE}: 200; 404 {@code session_not_found};</li>
  *   <li>{@code DELETE /api/streams/{stream}}: 204, or 404;</li>
+ *   <li>{@code GET /api/streams}: the {@link StreamInfo}s given to {@link #streams} as the agent's JSON (Jackson's
+ *       defaults, instants as decimal seconds like the agent's Micronaut mapper); before any are given, the catch-all answer below;</li>
  *   <li>{@code POST /api/cascade/{stream}}: after {@link #cascadeDelay} ms, {@link #cascadeStatus} (201 unless set);
  *       a 200 or 201 pull gives the agent the stream (a WHEP there then works);</li>
  *   <li>any request without {@code Authorization: Bearer <token>} (when a token is set): 401.</li>
@@ -45,6 +49,7 @@ public final class FakeAgent implements AutoCloseable {
     private final AtomicReference<String> failBody = new AtomicReference<>();
     private volatile int cascadeStatus = 201;
     private volatile long cascadeDelay;
+    private volatile String streamsJson;
 
     public FakeAgent(String name, String token) {
         this.name = name;
@@ -80,6 +85,16 @@ public final class FakeAgent implements AutoCloseable {
     /** How long the following cascade calls take to answer. */
     public void cascadeDelay(long millis) {
         this.cascadeDelay = millis;
+    }
+
+    /** What {@code GET /api/streams} answers from now on. */
+    public void streams(List<StreamInfo> streams) {
+        try {
+            streamsJson = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).writeValueAsString(streams);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Gives the agent the stream, as a real push from another agent would. */
@@ -163,6 +178,8 @@ public final class FakeAgent implements AutoCloseable {
                 send(exchange, status, "application/json", "{\"error\":\"cascade_error\",\"message\":\"agent " + name
                         + " says no\"}");
             }
+        } else if (method.equals("GET") && rawPath.equals("/api/streams") && streamsJson != null) {
+            send(exchange, 200, "application/json", streamsJson);
         } else if (method.equals("DELETE") && rawPath.startsWith("/api/streams/") && parts.length == 3) {
             send(exchange, publishers.remove(stream) ? 204 : 404, null, "");
         } else {

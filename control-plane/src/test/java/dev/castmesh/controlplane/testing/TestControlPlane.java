@@ -142,13 +142,14 @@ public final class TestControlPlane implements AutoCloseable {
         return CREDENTIALS.get(databaseUrl + " " + alias);
     }
 
-    /** Deletes every recording and node and puts the clock back to its start. */
+    /** Deletes every recording, node and event and puts the clock back to its start. */
     public void reset() {
         clock.set(START);
         CREDENTIALS.keySet().removeIf(key -> key.startsWith(databaseUrl + " "));
         try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM recordings");
             statement.executeUpdate("DELETE FROM nodes");
+            statement.executeUpdate("DELETE FROM events");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

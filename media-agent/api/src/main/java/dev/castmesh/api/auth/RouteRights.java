@@ -33,6 +33,9 @@ public final class RouteRights {
             row(BOTH, "POST", "/whep/{stream}", S, Scope.STREAM),
             row(BOTH, "PATCH", "/session/{stream}/{session}", P | S, Scope.STREAM),
             row(BOTH, "DELETE", "/session/{stream}/{session}", P | S, Scope.STREAM),
+            // Liveman's pinned forms: the node named in the path.
+            row(CP, "POST", "/api/whip/{alias}/{stream}", P, Scope.STREAM),
+            row(CP, "POST", "/api/whep/{alias}/{stream}", S, Scope.STREAM),
 
             // Streams.
             row(BOTH, "GET", "/api/streams", A, Scope.ALL_STREAMS),
@@ -62,6 +65,11 @@ public final class RouteRights {
             // Agents authenticate with their node/cluster secret; the heartbeat handler checks it.
             row(CP, "PUT", "/api/nodes/{alias}/heartbeat", NONE, Scope.NODE),
             row(CP, RouteRule.ANY_METHOD, "/api/relay/{alias}/{path...}", A, Scope.ALL_STREAMS),
+
+            // Liveman's server info and its live stream snapshots.
+            row(CP, "GET", "/api/info", A, Scope.ALL_STREAMS),
+            row(CP, "GET", "/api/sse/streams", A, Scope.ALL_STREAMS),
+            row(CP, "GET", "/api/sse/events", A, Scope.ALL_STREAMS),
 
             // Auth.
             row(CP, "POST", "/api/login", NONE, Scope.PUBLIC),

@@ -176,7 +176,7 @@ class RecordPlaybackIT {
     private HttpResponse<String> waitForIndexRow(ControlPlaneProcess cp, String stream) throws InterruptedException {
         HttpResponse<String>[] last = new HttpResponse[1];
         Waits.until(() -> {
-            last[0] = call(cp, "GET", "/api/playback/" + stream, ADMIN);
+            last[0] = call(cp, "GET", "/api/playback/" + stream + "?page=0", ADMIN); // our page object (opt-in)
             return last[0].statusCode() == 200 && json(last[0]).path("items").size() > 0;
         }, Duration.ofSeconds(30), "the recordings row on the control plane");
         return last[0];
