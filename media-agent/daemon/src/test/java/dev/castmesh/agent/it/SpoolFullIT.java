@@ -67,7 +67,8 @@ class SpoolFullIT {
             Path mpd = spool.resolve(stopped.path("manifest_path").asText());
             assertTrue(Files.readString(mpd).contains("type=\"static\""), "static MPD");
             assertNoPartFiles(spool);
-            probe(mpd);
+            // what was written before the floor plays: at least one whole 2 s segment
+            probe(mpd, 2);
             assertError(call(agent, "POST", "/api/record/cam", null), 507, "[recorder] min_free_mb");
 
             Files.delete(filler);
@@ -85,7 +86,7 @@ class SpoolFullIT {
                 assertEquals(1L, numbers.first());
             }
             assertNoPartFiles(spool);
-            double seconds = probe(mpd);
+            double seconds = probe(mpd, 4);
             System.out.println("ffprobe duration of the day: " + seconds + " s");
         } finally {
             run(List.of("umount", "-l", spool.toString()));
@@ -100,10 +101,10 @@ class SpoolFullIT {
         }
     }
 
-    private static double probe(Path mpd) throws Exception {
+    private static double probe(Path mpd, double atLeastSeconds) throws Exception {
         double seconds = Double.parseDouble(run(List.of("ffprobe", "-v", "error", "-show_entries", "format=duration",
                 "-of", "csv=p=0", mpd.toString())).strip());
-        assertTrue(seconds >= 4, "ffprobe duration " + seconds);
+        assertTrue(seconds >= atLeastSeconds, "ffprobe duration " + seconds + " (at least " + atLeastSeconds + ")");
         return seconds;
     }
 
