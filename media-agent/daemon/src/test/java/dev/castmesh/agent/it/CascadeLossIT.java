@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue #9 through a cascade: Chromium publishes VP8 to agent A, agent B pulls a copy ({@code POST
  * /api/cascade/{stream}} with A's WHEP URL) and a Chromium viewer plays it from B. Both agents run as
  * {@code castmesh-loss-a}, so every media leg loses its share on arrival: publisher → A, A → B (and B's
- * feedback to A), B → viewer. The same targets as LossIT's at 3 % ({@link Issue9Targets}), against a clean run
+ * feedback to A), B → viewer. Repair checks like LossIT's ({@link Issue9Targets}) with a lower guard, against a clean run
  * through the same cascade. {@code ./castmesh bench loss --cascade} runs it with other shares ({@link LossPlan}).
  */
 class CascadeLossIT {
