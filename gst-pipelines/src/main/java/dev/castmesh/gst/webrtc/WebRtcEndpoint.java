@@ -1,6 +1,5 @@
 package dev.castmesh.gst.webrtc;
 
-import org.freedesktop.gstreamer.Bin;
 import org.freedesktop.gstreamer.Caps;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.GstObject;
@@ -27,7 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -51,7 +49,7 @@ public final class WebRtcEndpoint {
     private final Set<PromiseCall<?>> inflight = ConcurrentHashMap.newKeySet();
     private final List<Object> pinned = new CopyOnWriteArrayList<>();
     private final List<GstObject> transceivers = new CopyOnWriteArrayList<>();
-    private final AtomicLong rtcpReportsReceived = new AtomicLong();
+    private final RtcpReportCounter rtcpReports;
     private volatile boolean closed;
 
     private WebRtcEndpoint(Element webrtc, LossRepair repair, Executor executor, ScheduledExecutorService scheduler) {
@@ -65,28 +63,7 @@ public final class WebRtcEndpoint {
             pinned.add(enable);
             webrtc.connect("on-new-transceiver", NewTransceiver.class, enable, enable);
         }
-        countRtcpReports();
-    }
-
-    /**
-     * Counts the peer's sender and receiver reports as its sign of life. The report blocks in {@code get-stats}
-     * are not one: the RTP session keeps a block only when it names a source it considers its own and active, so
-     * a viewer that reports every few seconds could show the same block for longer than its silence timeout.
-     */
-    private void countRtcpReports() {
-        Element rtpbin = ((Bin) webrtc).getElementByName("rtpbin");
-        if (rtpbin == null) {
-            throw new IllegalStateException("webrtcbin has no rtpbin child");
-        }
-        SsrcActive counter = (bin, session, ssrc, data) -> rtcpReportsReceived.incrementAndGet();
-        pinned.add(counter);
-        pinned.add(rtpbin);
-        rtpbin.connect("on-ssrc-active", SsrcActive.class, counter, counter);
-    }
-
-    /** rtpbin's {@code on-ssrc-active}: (rtpbin, session id, SSRC, user data); emitted per report received. */
-    interface SsrcActive extends GstAPI.GstCallback {
-        void callback(Pointer rtpbin, int session, int ssrc, Pointer userData);
+        this.rtcpReports = RtcpReportCounter.attach(webrtc);
     }
 
     /**
@@ -171,7 +148,7 @@ public final class WebRtcEndpoint {
     public CompletableFuture<WebRtcStats> stats() {
         PromiseCall<String> call = track(new PromiseCall<>(s -> s == null ? "" : s.toString()));
         webrtc.emit("get-stats", null, call.promise());
-        return call.result().thenApplyAsync(text -> StatsParser.parse(text, rtcpReportsReceived.get()), executor);
+        return call.result().thenApplyAsync(text -> StatsParser.parse(text, rtcpReports.reports()), executor);
     }
 
     /**
