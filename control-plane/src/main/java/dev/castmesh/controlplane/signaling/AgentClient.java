@@ -2,6 +2,7 @@ package dev.castmesh.controlplane.signaling;
 
 import dev.castmesh.controlplane.node.ClusterConfig;
 import dev.castmesh.controlplane.node.NodeState;
+import dev.castmesh.server.http.BoundedExchange;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -13,10 +14,6 @@ import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -62,26 +59,23 @@ public class AgentClient {
         if (node.agentToken() != null) {
             request.header("Authorization", "Bearer " + node.agentToken());
         }
-        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), BoundedBody.handler(MAX_REPLY_BYTES));
         try {
-            HttpResponse<byte[]> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> response = BoundedExchange.send(http, request.build(), (int) MAX_REPLY_BYTES, timeout);
             return new AgentResponse(response.statusCode(), response.headers(), response.body());
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
+        } catch (HttpTimeoutException e) {
             throw AgentUnreachableException.timeout(node.alias(), timeout);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof IOException && e.getCause().getCause() instanceof BoundedBody.TooLarge
-                    ? e.getCause().getCause() : e.getCause();
-            if (cause instanceof BoundedBody.TooLarge) {
+        } catch (IOException e) {
+            if (e instanceof BoundedExchange.BodyTooLargeException
+                    || e.getCause() instanceof BoundedExchange.BodyTooLargeException) {
                 throw AgentUnreachableException.tooLarge(node.alias(), MAX_REPLY_BYTES);
             }
-            if (cause instanceof HttpTimeoutException) {
+            if (e.getCause() instanceof HttpTimeoutException) {
                 throw AgentUnreachableException.timeout(node.alias(), timeout);
             }
             throw new AgentUnreachableException(node.alias(),
-                    cause instanceof java.net.ConnectException ? "connection refused" : "connection failed");
+                    e instanceof java.net.ConnectException || e.getCause() instanceof java.net.ConnectException
+                            ? "connection refused" : "connection failed");
         } catch (InterruptedException e) {
-            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new AgentUnreachableException(node.alias(), "interrupted");
         }

@@ -37,7 +37,8 @@ public final class BoundedExchange {
 
     public static HttpResponse<byte[]> send(HttpClient http, HttpRequest request, int maxBytes, Duration deadline)
             throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new Capped(maxBytes));
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new Capped(maxBytes,
+                info.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes));
         try {
             return exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -55,15 +56,17 @@ public final class BoundedExchange {
         }
     }
 
-    /** Collects the body up to the cap; cancels the subscription past it. */
+    /** Collects the body up to the cap; cancels the subscription past it, or at once when the declared length is. */
     private static final class Capped implements HttpResponse.BodySubscriber<byte[]> {
         private final int max;
+        private final boolean declaredTooLong;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private Flow.Subscription subscription;
 
-        Capped(int max) {
+        Capped(int max, boolean declaredTooLong) {
             this.max = max;
+            this.declaredTooLong = declaredTooLong;
         }
 
         @Override
@@ -74,7 +77,12 @@ public final class BoundedExchange {
         @Override
         public void onSubscribe(Flow.Subscription value) {
             subscription = value;
-            value.request(Long.MAX_VALUE);
+            if (declaredTooLong) {
+                value.cancel();
+                result.completeExceptionally(new BodyTooLargeException(max));
+            } else {
+                value.request(Long.MAX_VALUE);
+            }
         }
 
         @Override
