@@ -58,7 +58,8 @@ class MediaFilesIT {
              WhepClient viewer = Media.view(engine, "file")) {
             long frames = Media.framesDuring(Duration.ofSeconds(2), viewer)[0];
             System.out.println("file publisher: viewer decoded " + frames + " frames in 2 s");
-            assertTrue(frames >= 40 && frames <= 70, "real-time pace, not faster: " + frames);
+            // 60 at 30 fps, plus at most the 500 ms a viewer queue may hold and flush on joining (15 frames)
+            assertTrue(frames >= 40 && frames <= 75, "real-time pace, not faster: " + frames);
             // Known bug, not asserted here: in full-suite runs the EOS of the played-out file sometimes never
             // reaches webrtcbin's sink pads, so publisher.ended() stays false (it passes when run alone).
         }
