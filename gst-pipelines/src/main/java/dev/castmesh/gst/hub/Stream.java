@@ -67,6 +67,8 @@ final class Stream {
     private PublisherSession publisher;
     private volatile Recorder recorder;
     private int nextViewer;
+    /** Video packets the publisher leg could not repair (each asked for a key frame). */
+    private long unrepairedVideoLosses;
     private long ticks;
     private volatile StreamSnapshot snapshot;
 
@@ -77,7 +79,8 @@ final class Stream {
         this.ctx = ctx;
         this.exec = new SerialExecutor("stream " + name, ctx.pool());
         this.createdAt = ctx.clock().instant();
-        this.graph = new StreamGraph("stream-" + serial, (element, message) -> exec.execute(() -> onError(element, message)));
+        this.graph = new StreamGraph("stream-" + serial, (element, message) -> exec.execute(() -> onError(element, message)),
+                () -> exec.execute(this::onUnrepairedVideoLoss));
         this.keyframes = new KeyframeScheduler(new KeyframeLimiter(KEYFRAME_INTERVAL), graph::requestKeyframe,
                 task -> exec.execute(() -> {
                     if (!ended.isDone()) {
@@ -112,6 +115,7 @@ final class Stream {
             requireLive();
             WebRtcEndpoint endpoint = WebRtcEndpoint.create("publisher", ctx.ice(), ctx.options().repair(), exec,
                     ctx.scheduler());
+            endpoint.announceUnrepairedLoss();
             publisher = new PublisherSession(id, endpoint, offer, tracks, liveness(ctx.options().sessionIdleTimeout()));
             for (PublisherTrack t : tracks) {
                 graph.addTrack(t, SsrcDeclaration.primarySsrc(offer, t.mline()));
@@ -281,6 +285,19 @@ final class Stream {
         keyframes.sendDue(now);
         reap(now);
         publishSnapshot();
+    }
+
+    /**
+     * A video packet from the publisher was lost beyond repair: every viewer's picture now waits for a key frame
+     * (a browser asks for one only after its own repair gave up, or ~3 s later), so ask the publisher at once.
+     */
+    private void onUnrepairedVideoLoss() {
+        if (ended.isDone()) {
+            return;
+        }
+        unrepairedVideoLosses++;
+        LOG.debug("stream {}: video packet lost beyond repair ({} so far), key frame requested", name, unrepairedVideoLosses);
+        keyframes.wantNow(ctx.clock().instant());
     }
 
     /** A viewer that has just connected gets its key frame now (or as soon as the limiter allows), not at a tick. */

@@ -7,11 +7,13 @@ import dev.castmesh.gst.sdp.MediaKind;
 import dev.castmesh.gst.sdp.PublisherTrack;
 import dev.castmesh.gst.sdp.RtpCaps;
 import dev.castmesh.gst.sdp.ViewerTrack;
+import dev.castmesh.gst.webrtc.WebRtcEndpoint;
 import org.freedesktop.gstreamer.Bin;
 import org.freedesktop.gstreamer.Caps;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.GstObject;
 import org.freedesktop.gstreamer.Pad;
+import org.freedesktop.gstreamer.PadProbeReturn;
 import org.freedesktop.gstreamer.Pipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +49,19 @@ final class StreamGraph implements AutoCloseable {
     /** Completed with the SSRC of the publisher's RTP once its pad appears (streaming thread). */
     private final Map<MediaKind, CompletableFuture<Long>> flowingSsrcs = new ConcurrentHashMap<>();
 
-    /** @param errors receives (name of the pipeline child the error came from, message) */
-    StreamGraph(String pipelineName, BiConsumer<String, String> errors) {
+    /** Called on a streaming thread for each video packet the publisher leg could not repair. */
+    private final Runnable unrepairedVideoLoss;
+    /** The video inlet's sink pad and the probe that watches it for lost packets (both kept referenced). */
+    private Pad watchedInlet;
+    private Pad.EVENT_PROBE lossProbe;
+
+    /**
+     * @param errors              receives (name of the pipeline child the error came from, message)
+     * @param unrepairedVideoLoss called on a streaming thread for each video packet the publisher's jitter buffer
+     *                            gave up on
+     */
+    StreamGraph(String pipelineName, BiConsumer<String, String> errors, Runnable unrepairedVideoLoss) {
+        this.unrepairedVideoLoss = unrepairedVideoLoss;
         this.owned = OwnedPipeline.create(pipelineName, (source, message) -> errors.accept(topLevelName(source), message),
                 null);
     }
@@ -80,8 +93,27 @@ final class StreamGraph implements AutoCloseable {
         Elements.link(inlet.getStaticPad("src"), tee.getStaticPad("sink"));
         inlets.put(kind, inlet);
         rawTees.put(kind, tee);
+        if (kind == MediaKind.VIDEO) {
+            watchUnrepairedLoss(inlet.getStaticPad("sink"));
+        }
         offeredSsrc.ifPresent(ssrc -> offeredSsrcs.put(kind, ssrc));
         flowingSsrcs.put(kind, new CompletableFuture<>());
+    }
+
+    /**
+     * The publisher's jitter buffer announces a packet it gave up on at the video inlet: the announcement asks for a
+     * key frame and ends here (viewers repair their own legs, and a recorder's depayloader would turn it into a gap).
+     */
+    private void watchUnrepairedLoss(Pad inletSink) {
+        lossProbe = (pad, event) -> {
+            if (!WebRtcEndpoint.isPacketLost(event)) {
+                return PadProbeReturn.OK;
+            }
+            unrepairedVideoLoss.run();
+            return PadProbeReturn.DROP;
+        };
+        watchedInlet = inletSink;
+        inletSink.addEventProbe(lossProbe);
     }
 
     /**
@@ -206,6 +238,9 @@ final class StreamGraph implements AutoCloseable {
     @Override
     public void close() {
         owned.close();
+        if (watchedInlet != null) {
+            Elements.guard("remove loss probe", () -> watchedInlet.removeEventProbe(lossProbe));
+        }
         List<Element> all;
         synchronized (adopted) {
             all = List.copyOf(adopted);

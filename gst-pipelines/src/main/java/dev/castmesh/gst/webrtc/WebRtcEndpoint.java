@@ -6,6 +6,7 @@ import org.freedesktop.gstreamer.GstObject;
 import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.SDPMessage;
 import org.freedesktop.gstreamer.Structure;
+import org.freedesktop.gstreamer.event.Event;
 import org.freedesktop.gstreamer.glib.Natives;
 import org.freedesktop.gstreamer.lowlevel.GObjectAPI;
 import com.sun.jna.Pointer;
@@ -41,6 +42,8 @@ public final class WebRtcEndpoint {
     /** GstWebRTCRTPTransceiverDirection values. */
     public static final int DIRECTION_SENDONLY = 2;
     public static final int DIRECTION_RECVONLY = 3;
+    /** The custom downstream event an {@code rtpjitterbuffer} with {@code do-lost} sends for a packet given up on. */
+    private static final String PACKET_LOST = "GstRTPPacketLost";
 
     private final Element webrtc;
     private final LossRepair repair;
@@ -64,6 +67,27 @@ public final class WebRtcEndpoint {
             webrtc.connect("on-new-transceiver", NewTransceiver.class, enable, enable);
         }
         this.rtcpReports = RtcpReportCounter.attach(webrtc);
+    }
+
+    /**
+     * Makes this receiving endpoint's jitter buffers announce every packet they give up on (repair failed) with a
+     * {@link #isPacketLost packet-lost} event downstream on its source pads. Call before the remote offer is applied.
+     */
+    public void announceUnrepairedLoss() {
+        NewJitterBuffer announce = (rtpbin, jitterBuffer, session, ssrc, data) -> Retransmission.announceGivenUp(jitterBuffer);
+        pinned.add(announce);
+        RtpBinSignals.connect(webrtc, "new-jitterbuffer", announce);
+    }
+
+    /** Whether {@code event} is a jitter buffer's announcement of a packet it gave up on. */
+    public static boolean isPacketLost(Event event) {
+        Structure structure = event.getStructure();
+        return structure != null && PACKET_LOST.equals(structure.getName());
+    }
+
+    /** rtpbin's {@code new-jitterbuffer}: (rtpbin, jitter buffer, session id, SSRC, user data). */
+    interface NewJitterBuffer extends GstAPI.GstCallback {
+        void callback(Pointer rtpbin, Pointer jitterBuffer, int session, int ssrc, Pointer userData);
     }
 
     /**

@@ -32,24 +32,31 @@ final class LossyHost implements BeforeAllCallback, AfterAllCallback {
 
     private final boolean agentsImpaired;
     private final List<String> aliases;
+    private final String agentToml;
     private final Map<String, AgentProcess> agents = new LinkedHashMap<>();
     private final List<AutoCloseable> teardown = new ArrayList<>();
     private PacketLoss loss;
     private RunAs publisherUser;
 
-    private LossyHost(boolean agentsImpaired, List<String> aliases) {
+    private LossyHost(boolean agentsImpaired, List<String> aliases, String agentToml) {
         this.agentsImpaired = agentsImpaired;
         this.aliases = List.copyOf(aliases);
+        this.agentToml = agentToml;
     }
 
     /** Both users' packets impaired: the publisher → agent leg and every leg an agent sends on. */
     static LossyHost bothLegs(String... agentAliases) {
-        return new LossyHost(true, List.of(agentAliases));
+        return new LossyHost(true, List.of(agentAliases), "");
     }
 
     /** Only the publishers' packets impaired (what agents send arrives whole). */
     static LossyHost publisherLegOnly(String... agentAliases) {
-        return new LossyHost(false, List.of(agentAliases));
+        return new LossyHost(false, List.of(agentAliases), "");
+    }
+
+    /** The same host with {@code toml} added to every agent's configuration. */
+    LossyHost withAgentConfig(String toml) {
+        return new LossyHost(agentsImpaired, aliases, agentToml + toml);
     }
 
     @Override
@@ -65,7 +72,7 @@ final class LossyHost implements BeforeAllCallback, AfterAllCallback {
         teardown.add(0, publisherUser);
         for (String alias : aliases) {
             // may cascade from the other loopback agents (a standalone agent cascades only from allowed origins)
-            AgentProcess agent = AgentProcess.startAs(agentUser, alias, dir, "[cascade]\nallow = [\"http://127.0.0.1:*\"]\n");
+            AgentProcess agent = AgentProcess.startAs(agentUser, alias, dir, "[cascade]\nallow = [\"http://127.0.0.1:*\"]\n" + agentToml);
             agents.put(alias, agent);
             teardown.add(0, agent);
         }
