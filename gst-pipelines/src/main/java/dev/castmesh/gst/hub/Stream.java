@@ -115,7 +115,6 @@ final class Stream {
             requireLive();
             WebRtcEndpoint endpoint = WebRtcEndpoint.create("publisher", ctx.ice(), ctx.options().repair(), exec,
                     ctx.scheduler());
-            endpoint.announceUnrepairedLoss();
             publisher = new PublisherSession(id, endpoint, offer, tracks, liveness(ctx.options().sessionIdleTimeout()));
             for (PublisherTrack t : tracks) {
                 graph.addTrack(t, SsrcDeclaration.primarySsrc(offer, t.mline()));

@@ -19,12 +19,4 @@ final class Retransmission {
     static void enable(Pointer transceiver) {
         G_OBJECT_SET.invokeVoid(new Object[] {transceiver, "do-nack", 1, null});
     }
-
-    /**
-     * Called on a streaming thread from rtpbin's {@code new-jitterbuffer}: the jitter buffer then sends a
-     * {@code GstRTPPacketLost} event downstream for every packet it gives up on (repair failed).
-     */
-    static void announceGivenUp(Pointer jitterBuffer) {
-        G_OBJECT_SET.invokeVoid(new Object[] {jitterBuffer, "do-lost", 1, null});
-    }
 }

@@ -42,7 +42,10 @@ public final class WebRtcEndpoint {
     /** GstWebRTCRTPTransceiverDirection values. */
     public static final int DIRECTION_SENDONLY = 2;
     public static final int DIRECTION_RECVONLY = 3;
-    /** The custom downstream event an {@code rtpjitterbuffer} with {@code do-lost} sends for a packet given up on. */
+    /**
+     * The custom downstream event a receiving webrtcbin's jitter buffers send out of its source pads for a packet
+     * they gave up on (webrtcbin turns their {@code do-lost} on itself).
+     */
     private static final String PACKET_LOST = "GstRTPPacketLost";
 
     private final Element webrtc;
@@ -69,25 +72,10 @@ public final class WebRtcEndpoint {
         this.rtcpReports = RtcpReportCounter.attach(webrtc);
     }
 
-    /**
-     * Makes this receiving endpoint's jitter buffers announce every packet they give up on (repair failed) with a
-     * {@link #isPacketLost packet-lost} event downstream on its source pads. Call before the remote offer is applied.
-     */
-    public void announceUnrepairedLoss() {
-        NewJitterBuffer announce = (rtpbin, jitterBuffer, session, ssrc, data) -> Retransmission.announceGivenUp(jitterBuffer);
-        pinned.add(announce);
-        RtpBinSignals.connect(webrtc, "new-jitterbuffer", announce);
-    }
-
-    /** Whether {@code event} is a jitter buffer's announcement of a packet it gave up on. */
+    /** Whether {@code event} announces a packet the jitter buffer gave up on (repair failed or was off). */
     public static boolean isPacketLost(Event event) {
         Structure structure = event.getStructure();
         return structure != null && PACKET_LOST.equals(structure.getName());
-    }
-
-    /** rtpbin's {@code new-jitterbuffer}: (rtpbin, jitter buffer, session id, SSRC, user data). */
-    interface NewJitterBuffer extends GstAPI.GstCallback {
-        void callback(Pointer rtpbin, Pointer jitterBuffer, int session, int ssrc, Pointer userData);
     }
 
     /**
