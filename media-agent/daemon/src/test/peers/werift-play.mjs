@@ -6,6 +6,7 @@ import {
   parseCommandLine, emit, log, fail, finish, onExit, elapsedMs, sleep,
   postOffer, deleteSession, usageError,
 } from './lib/common.mjs';
+import { GenericNack, RtcpTransportLayerFeedback } from 'werift';
 import { createPeer, createCompleteOffer, codecName, VP8, H264, RTX, OPUS } from './lib/werift-peer.mjs';
 import { keyframeDetector } from './lib/keyframe.mjs';
 import { FrameCompleteness } from './lib/frame-completeness.mjs';
@@ -18,7 +19,9 @@ const USAGE = `usage: werift-play.mjs URL [--token T] [--duration S] [--codec an
   --send-pli  send a PLI every second until the first keyframe arrives (off by default)
   --rtx       also offer RTX for each video codec, so NACKed packets can be retransmitted
   --pli-on-freeze  send a PLI when the picture has stood still for 300 ms (no decodable frame), at most one a
-              second, as a player does`;
+              second, as a player does
+  --nack-flood N  a hostile viewer: send N NACKs a second, each naming the 16 video packets received last
+              (all in the sender's history), and count the retransmissions that come back (repeated_packets)`;
 
 const { url, duration, token, httpTimeoutMs, values } = parseCommandLine(USAGE, {
   codec: { type: 'string', default: 'any' },
@@ -26,7 +29,13 @@ const { url, duration, token, httpTimeoutMs, values } = parseCommandLine(USAGE, 
   'send-pli': { type: 'boolean', default: false },
   rtx: { type: 'boolean', default: false },
   'pli-on-freeze': { type: 'boolean', default: false },
+  'nack-flood': { type: 'string', default: '0' },
 });
+const NACK_FLOOD_PER_SECOND = Number(values['nack-flood']);
+if (!Number.isInteger(NACK_FLOOD_PER_SECOND) || NACK_FLOOD_PER_SECOND < 0 || NACK_FLOOD_PER_SECOND > 1000) {
+  usageError(USAGE, `--nack-flood takes 0 to 1000 NACKs a second, got ${values['nack-flood']}`);
+}
+const FLOOD_SEQS = 16;
 const FREEZE_MS = 300;
 
 const offered = { any: () => [VP8(), H264()], vp8: () => [VP8()], h264: () => [H264()] }[values.codec.toLowerCase()];
@@ -42,7 +51,8 @@ function newKindStats() {
 async function main() {
   const stats = {
     video: { ...newKindStats(), frames: 0, frames_complete: 0, frames_decodable: 0, keyframes: 0,
-      ms_to_first_keyframe: null, late_packets: 0, nacks_sent: 0, nacked_packets: 0, plis_on_freeze: 0 },
+      ms_to_first_keyframe: null, late_packets: 0, nacks_sent: 0, nacked_packets: 0, plis_on_freeze: 0,
+      flood_nacks_sent: 0, repeated_packets: 0 },
     audio: newKindStats(),
   };
   const completeness = new FrameCompleteness();
@@ -71,6 +81,18 @@ async function main() {
     nack.lost.forEach((seq) => nacked.add(seq));
   });
   let videoSsrc = null;
+  const recentSeqs = []; // the last FLOOD_SEQS video sequence numbers received, for --nack-flood
+  const seenSeqs = new Set(); // every video sequence number received: a second arrival is a retransmission
+  if (NACK_FLOOD_PER_SECOND > 0) {
+    const senderSsrc = 0x4e41434b;
+    const flood = setInterval(() => {
+      if (videoSsrc === null || recentSeqs.length === 0) return;
+      const nack = new GenericNack({ senderSsrc, mediaSourceSsrc: videoSsrc, lost: [...recentSeqs] });
+      stats.video.flood_nacks_sent++;
+      transceivers.video.receiver.dtlsTransport.sendRtcp([new RtcpTransportLayerFeedback({ feedback: nack })]);
+    }, 1000 / NACK_FLOOD_PER_SECOND);
+    onExit(() => clearInterval(flood));
+  }
   if (values['pli-on-freeze']) {
     let lastPli = -Infinity;
     const watch = setInterval(() => {
@@ -126,6 +148,14 @@ async function main() {
       }
       if (kind !== 'video') return;
       videoSsrc = header.ssrc;
+      if (seenSeqs.has(header.sequenceNumber)) {
+        stats.video.repeated_packets++;
+      } else {
+        seenSeqs.add(header.sequenceNumber);
+        seenSeqs.delete((header.sequenceNumber + 0x8000) & 0xffff); // half a wrap ago: may come again
+        recentSeqs.push(header.sequenceNumber);
+        if (recentSeqs.length > FLOOD_SEQS) recentSeqs.shift();
+      }
       if (header.marker) s.frames++;
       const isKey = keyframeDetector(codec.mimeType);
       const keyStart = Boolean(isKey && isKey(payload));

@@ -17,6 +17,8 @@ import org.freedesktop.gstreamer.webrtc.WebRTCPeerConnectionState;
 import org.freedesktop.gstreamer.webrtc.WebRTCSDPType;
 import org.freedesktop.gstreamer.webrtc.WebRTCSessionDescription;
 import dev.castmesh.gst.runtime.Elements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +38,7 @@ import java.util.function.Function;
  * Continuations run on the owner's executor; nothing here blocks a GStreamer thread.
  */
 public final class WebRtcEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(WebRtcEndpoint.class);
     private static final int BUNDLE_POLICY_MAX_BUNDLE = 3;
     private static final int GATHERING_COMPLETE = 2;
     private static final long GATHER_POLL_MS = 20;
@@ -56,6 +59,8 @@ public final class WebRtcEndpoint {
     private final List<Object> pinned = new CopyOnWriteArrayList<>();
     private final List<GstObject> transceivers = new CopyOnWriteArrayList<>();
     private final RtcpReportCounter rtcpReports;
+    /** Set on the owner's executor once the local description is applied (with loss repair on). */
+    private volatile RetransmissionLimit retransmissionLimit;
     private volatile boolean closed;
 
     private WebRtcEndpoint(Element webrtc, LossRepair repair, Executor executor, ScheduledExecutorService scheduler) {
@@ -220,6 +225,9 @@ public final class WebRtcEndpoint {
         inflight.clear();
         transceivers.forEach(t -> Elements.guard("release transceiver", t::dispose));
         transceivers.clear();
+        if (retransmissionLimit != null) {
+            retransmissionLimit.close();
+        }
     }
 
     private CompletableFuture<Void> setRemote(WebRTCSDPType type, String sdp) {
@@ -231,7 +239,18 @@ public final class WebRtcEndpoint {
     private CompletableFuture<Void> setLocal(WebRTCSDPType type, String sdp) {
         PromiseCall<Void> call = track(new PromiseCall<>(s -> failIfError(s, NegotiationException.Step.SET_LOCAL)));
         webrtc.emit("set-local-description", description(type, sdp), call.promise());
-        return call.result();
+        return call.result().thenRunAsync(this::limitRetransmissions, executor);
+    }
+
+    /** Once: the retransmission senders exist when the local description is set. Never fails a negotiation. */
+    private void limitRetransmissions() {
+        if (repair.enabled() && retransmissionLimit == null && !closed) {
+            try {
+                retransmissionLimit = RetransmissionLimit.apply(webrtc, repair.retransmissionsPerSecond());
+            } catch (RuntimeException e) {
+                LOG.warn("{}: retransmissions left unlimited: {}", webrtc.getName(), e.toString());
+            }
+        }
     }
 
     private CompletableFuture<String> create(String signal, String field) {

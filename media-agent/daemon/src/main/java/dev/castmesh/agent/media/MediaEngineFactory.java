@@ -21,7 +21,8 @@ final class MediaEngineFactory {
     MediaEngine mediaEngine(AgentConfig config) {
         return MediaEngine.start(new EngineOptions(EngineUrls.of(config.iceServers()),
                 config.webrtc().negotiationTimeout(), config.webrtc().sessionIdleTimeout(),
-                new LossRepair(config.media().lossRepair(), Duration.ofMillis(config.media().jitterBufferMs())),
+                new LossRepair(config.media().lossRepair(), Duration.ofMillis(config.media().jitterBufferMs()),
+                        config.media().maxRetransmissionsPerSecond()),
                 config.webrtc().sdpLimits(), config.strategy().maxStreams()));
     }
 }
