@@ -12,16 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What one {@link LossRun} must show (the first case is the clean reference). Checked first: that the harness
  * worked (a clean run that played, loss that really happened). Then, at any loss, that repair ran (the viewer
  * received retransmissions, the publisher NACKs), and the guards below. Issue #9's own targets (3 %: the picture
- * stands still ≤ 1 s and ≥ 90 % of the clean frames; 10 %: ≥ 70 %) are printed for every case, met or not: they
- * are met in most runs but not in all (10 runs on 2026-12-01/02: at 3 % 69–102 % of the frames, stalls up to 6.5 s
- * when a key frame is lost beyond repair), so asserting them made CI fail on noise. The guards sit below
- * every measured run and far above a path without repair (FACTS.md: 3 % loss without NACK/RTX decoded 15 % of the
- * frames and stood still 12.6 s of 20). Every failing guard is reported, not just the first.
+ * stands still ≤ 1 s and ≥ 90 % of the clean frames; 10 %: ≥ 70 %) are printed for every case, met or not. Since a
+ * packet lost beyond repair asks the publisher for a key frame at once (2026-12-02), every measured run met them
+ * (3 %: 98–102 %, ≤ 0.7 s; 10 %: 95–102 %, loads 1–7); before, one viewer in three sat frozen ~3 s per such loss
+ * (69 % and 6.5 s at 3 % in CI). The guards leave room for one such freeze, no more, and sit far above a path
+ * without repair (FACTS.md: 3 % loss without NACK/RTX decoded 15 % of the frames and stood still 12.6 s of 20).
+ * Every failing guard is reported, not just the first.
  */
 final class Issue9Targets {
     /** At 3 % loss: at least this share of the clean run's frames, and no longer stall (s). */
-    private static final double GUARD_3_PERCENT_SHARE = 0.5;
-    private static final double GUARD_3_PERCENT_STALL = 8.0;
+    private static final double GUARD_3_PERCENT_SHARE = 0.8;
+    private static final double GUARD_3_PERCENT_STALL = 3.0;
+    /** At 10 % loss on both legs (~19 % end to end): at least this share of the clean run's frames. */
+    private static final double GUARD_10_PERCENT_SHARE = 0.5;
 
     private Issue9Targets() {
     }
@@ -52,9 +55,8 @@ final class Issue9Targets {
             }
             if (c.lossPercent() == 10) {
                 report(at, share >= 0.7, share, c.viewer().stalledSeconds());
-                double guard = tenPercentGuard(c.codec());
-                issue.add(() -> assertTrue(share >= guard, at + frames + " frames decoded, clean "
-                        + clean.viewer().framesDecoded() + " (guard ≥ " + (int) (guard * 100) + " %)"));
+                issue.add(() -> assertTrue(share >= GUARD_10_PERCENT_SHARE, at + frames + " frames decoded, clean "
+                        + clean.viewer().framesDecoded() + " (guard ≥ " + (int) (GUARD_10_PERCENT_SHARE * 100) + " %)"));
             }
             if (c.lossPercent() > 0) {
                 issue.add(() -> assertTrue(c.viewer().retransmittedPacketsReceived() > 0,
@@ -68,13 +70,5 @@ final class Issue9Targets {
     private static void report(String at, boolean met, double share, double stalled) {
         System.out.printf("issue #9 target %s: %s%d %% of the clean frames, stood still %.1f s%n",
                 met ? "met" : "NOT met", at, Math.round(share * 100), stalled);
-    }
-
-    /**
-     * At 10 % loss on both legs (~19 % end to end): VP8 decoded 69–100 % of the clean frames, H.264 34–86 % (Chromium's
-     * H.264 decoder waits for a key frame after any unrepaired loss; VP8 decodes on).
-     */
-    private static double tenPercentGuard(String codec) {
-        return "H264".equals(codec) ? 0.25 : 0.55;
     }
 }
