@@ -58,11 +58,15 @@ async function pageCreateOffer({ codec, exposeDecoder, stallMs }) {
   const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
   window.pc = pc;
   window.marks = {
-    offerStartedAt: performance.now(), connectedAt: null, firstFrameAt: null, lastFrameAt: null,
+    offerStartedAt: performance.now(), gatheredAt: null, answerAppliedAt: null, iceConnectedAt: null,
+    dtlsConnectedAt: null, connectedAt: null, firstFrameAt: null, lastFrameAt: null,
     presentedFrames: 0, stalls: 0, stalledMs: 0, stallMs,
   };
   pc.addEventListener('connectionstatechange', () => {
     if (pc.connectionState === 'connected' && window.marks.connectedAt === null) window.marks.connectedAt = performance.now();
+  });
+  pc.addEventListener('iceconnectionstatechange', () => {
+    if (pc.iceConnectionState === 'connected' && window.marks.iceConnectedAt === null) window.marks.iceConnectedAt = performance.now();
   });
   const video = document.getElementById('v');
   const stream = new MediaStream();
@@ -109,7 +113,22 @@ async function pageCreateOffer({ codec, exposeDecoder, stallMs }) {
       });
     });
   }
+  window.marks.gatheredAt = performance.now();
   return pc.localDescription.sdp;
+}
+
+// Applies the WHEP answer; marks when it was applied and when the DTLS transport it brings is up.
+async function pageApplyAnswer(sdp) {
+  await window.pc.setRemoteDescription({ type: 'answer', sdp });
+  const m = window.marks;
+  m.answerAppliedAt = performance.now();
+  const transport = window.pc.getReceivers()[0]?.transport;
+  if (!transport) return;
+  const onState = () => {
+    if (transport.state === 'connected' && m.dtlsConnectedAt === null) m.dtlsConnectedAt = performance.now();
+  };
+  transport.addEventListener('statechange', onState);
+  onState();
 }
 
 // Stalls: gaps between presented frames longer than STALL_MS, and the gap since the last frame if it is
@@ -122,6 +141,10 @@ function pageMarks() {
   const sinceLast = m.lastFrameAt === null ? null : performance.now() - m.lastFrameAt;
   const open = sinceLast !== null && sinceLast > m.stallMs;
   return {
+    ms_offer_to_gathered: since(m.gatheredAt),
+    ms_offer_to_answer_applied: since(m.answerAppliedAt),
+    ms_offer_to_ice_connected: since(m.iceConnectedAt),
+    ms_offer_to_dtls_connected: since(m.dtlsConnectedAt),
     ms_offer_to_connected: since(m.connectedAt),
     ms_offer_to_first_frame: since(m.firstFrameAt),
     frames_presented: m.presentedFrames,
@@ -218,7 +241,7 @@ async function main() {
   onExit(endSession);
 
   try {
-    await page.evaluate((sdp) => window.pc.setRemoteDescription({ type: 'answer', sdp }), res.answer);
+    await page.evaluate(pageApplyAnswer, res.answer);
   } catch (e) {
     throw new PeerError(`Chromium rejected the answer: ${e.message.split('\n')[0]}`);
   }

@@ -1,5 +1,6 @@
 package dev.castmesh.agent.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ class FirstFrameIT {
     @Test
     void viewersSeeTheFirstFrameQuickly() throws Exception {
         List<ViewerReport> joins = new ArrayList<>();
+        List<JoinStages> stages = new ArrayList<>();
         try (AgentProcess agent = AgentProcess.start("first-frame", dir, "");
              Peer publisher = Peer.start("chromium-publish.mjs", agent.url + "/whip/first", "--duration",
                      String.valueOf(JOINS * 10 + 50))) {
@@ -44,14 +46,19 @@ class FirstFrameIT {
             for (int i = 1; i <= JOINS; i++) {
                 try (Peer viewer = Peer.start("chromium-play.mjs", agent.url + "/whep/first", "--first-frame-only",
                         "--duration", "15")) {
-                    ViewerReport join = ViewerReport.from(viewer.result(Duration.ofSeconds(45)));
+                    JsonNode result = viewer.result(Duration.ofSeconds(45));
+                    ViewerReport join = ViewerReport.from(result);
                     joins.add(join);
+                    stages.add(JoinStages.from(result));
                     System.out.printf("join %2d: offer→first frame %s ms, POST→201 %d ms, offer→connected %s ms (%s)%n",
                             i, text(join.msOfferToFirstFrame()), join.msPostToAnswer(), text(join.msOfferToConnected()),
                             join.codec());
                 }
             }
         }
+        System.out.println("stages (ms): " + JoinStages.HEADER);
+        stages.forEach(s -> System.out.println("stages (ms): " + s.row()));
+        System.out.println("stages p50:  " + JoinStages.medians(stages));
         List<Long> firstFrame = values(joins.stream().map(ViewerReport::msOfferToFirstFrame).toList());
         List<Long> answer = joins.stream().map(ViewerReport::msPostToAnswer).sorted().toList();
         List<Long> connected = values(joins.stream().map(ViewerReport::msOfferToConnected).toList());
