@@ -67,10 +67,6 @@ final class RetransmissionLimit implements AutoCloseable {
         return refused.get();
     }
 
-    boolean active() {
-        return !pads.isEmpty();
-    }
-
     @Override
     public void close() {
         for (Pad pad : pads) {

@@ -227,6 +227,10 @@ public final class WebRtcEndpoint {
         transceivers.clear();
         if (retransmissionLimit != null) {
             retransmissionLimit.close();
+            if (retransmissionLimit.refused() > 0) {
+                LOG.info("{}: {} retransmission requests over the budget of {}/s were refused", webrtc.getName(),
+                        retransmissionLimit.refused(), repair.retransmissionsPerSecond());
+            }
         }
     }
 
