@@ -49,17 +49,20 @@ class MediaFilesIT {
     void publisherPlaysAFileInRealTime() throws Exception {
         Path file = dir.resolve("clip.mkv");
         Process make = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=30",
-                "-f", "lavfi", "-i", "sine=frequency=440", "-t", "4", "-c:v", "libvpx", "-b:v", "300k", "-c:a", "libopus",
+                "-f", "lavfi", "-i", "sine=frequency=440", "-t", "6", "-c:v", "libvpx", "-b:v", "300k", "-c:a", "libopus",
                 file.toString()).redirectErrorStream(true).start();
         String log = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, make.waitFor(), log);
         PublishSource source = PublishSource.file(file, VideoCodec.H264).withVideo(320, 240, 30, 300);
         try (WhipClient publisher = Media.publish(engine, EngineExchange.whip(engine, "file"), source);
              WhepClient viewer = Media.view(engine, "file")) {
+            // the first second holds the join, when a viewer queue may flush up to 500 ms it held (71 and 77 frames
+            // in the first 2 s were seen); the pace is measured after it: 60 at 30 fps. A file pushed faster than
+            // real time is over before then (6 s of it in a fraction of a second), so the window sees next to none.
+            Media.framesDuring(Duration.ofSeconds(1), viewer);
             long frames = Media.framesDuring(Duration.ofSeconds(2), viewer)[0];
-            System.out.println("file publisher: viewer decoded " + frames + " frames in 2 s");
-            // 60 at 30 fps, plus at most the 500 ms a viewer queue may hold and flush on joining (15 frames)
-            assertTrue(frames >= 40 && frames <= 75, "real-time pace, not faster: " + frames);
+            System.out.println("file publisher: viewer decoded " + frames + " frames in 2 s after the first second");
+            assertTrue(frames >= 45 && frames <= 70, "real-time pace, not faster: " + frames);
             // Known bug, not asserted here: in full-suite runs the EOS of the played-out file sometimes never
             // reaches webrtcbin's sink pads, so publisher.ended() stays false (it passes when run alone).
         }
