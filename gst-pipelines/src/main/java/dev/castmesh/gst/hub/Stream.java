@@ -121,8 +121,11 @@ final class Stream {
                 endpoint.addReceiveTransceiver(Caps.fromString(RtpCaps.forReceiving(t.kind(), t.format(),
                         offer.media().get(t.mline()).extensionsKeptBy(Leg.PUBLISHER))));
             }
-            publisher.onPadAdded((element, pad) -> graph.linkPublisherPad(pad)
-                    .ifPresent(kind -> exec.execute(() -> LOG.info("stream {}: publisher {} flowing", name, kind.token()))));
+            Instant offeredAt = ctx.clock().instant();
+            publisher.onPadAdded((element, pad) -> graph.linkPublisherPad(pad).ifPresent(kind -> {
+                long ms = Duration.between(offeredAt, ctx.clock().instant()).toMillis(); // its first packet is here
+                exec.execute(() -> LOG.info("stream {}: publisher {} flowing {} ms after its offer", name, kind.token(), ms));
+            }));
             graph.adopt(endpoint.element());
             graph.play();
             publishSnapshot();

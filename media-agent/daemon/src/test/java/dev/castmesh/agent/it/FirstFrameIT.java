@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +45,7 @@ class FirstFrameIT {
              Peer publisher = Peer.start("chromium-publish.mjs", agent.url + "/whip/first", "--duration",
                      String.valueOf(JOINS * 10 + 50))) {
             assertTrue(publisher.await("connected", Duration.ofSeconds(30)).isPresent(), "publisher connected");
+            printWhipFirstPacket(agent);
             for (int i = 1; i <= JOINS; i++) {
                 try (Peer viewer = Peer.start("chromium-play.mjs", agent.url + "/whep/first", "--first-frame-only",
                         "--duration", "15")) {
@@ -73,6 +76,21 @@ class FirstFrameIT {
         assertEquals(JOINS, firstFrame.size(), "every join presented a frame");
         long p50 = percentile(firstFrame, 50);
         assertTrue(p50 <= P50_LIMIT_MS, "offer→first frame p50 " + p50 + " ms (≤ " + P50_LIMIT_MS + " ms)");
+    }
+
+    /** WHIP's figure, from the agent's own log: its offer's arrival → its first video packet at the tee. */
+    private static void printWhipFirstPacket(AgentProcess agent) throws InterruptedException {
+        Pattern flowing = Pattern.compile("publisher video flowing (\\d+) ms after its offer");
+        for (int i = 0; i < 50; i++) {
+            Matcher m = flowing.matcher(agent.logText());
+            if (m.find()) {
+                System.out.println("WHIP: the publisher's first video packet reached the tee " + m.group(1)
+                        + " ms after its offer reached the agent");
+                return;
+            }
+            Thread.sleep(100);
+        }
+        System.out.println("WHIP: the agent logged no first video packet");
     }
 
     private static List<Long> values(List<OptionalLong> maybe) {
