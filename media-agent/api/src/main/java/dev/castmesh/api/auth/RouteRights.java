@@ -78,6 +78,8 @@ public final class RouteRights {
             // Management and dashboard. /metrics names streams and nodes: admin only
             // (Prometheus sends a static token with `authorization: credentials: ...`).
             row(BOTH, "GET", "/health", NONE, Scope.PUBLIC),
+            // The OpenAPI document of each server: its routes, no data.
+            row(BOTH, "GET", "/openapi.yml", NONE, Scope.PUBLIC),
             row(BOTH, "GET", "/metrics", A, Scope.ALL_STREAMS),
             row(CP, "GET", "/", NONE, Scope.PUBLIC));
 
