@@ -40,7 +40,7 @@ public final class RouteRights {
             // Streams.
             row(BOTH, "GET", "/api/streams", A, Scope.ALL_STREAMS),
             row(BOTH, "GET", "/api/streams/{stream}", A, Scope.STREAM),
-            row(CP, "POST", "/api/streams/{stream}", A, Scope.STREAM),
+            row(BOTH, "POST", "/api/streams/{stream}", A, Scope.STREAM),
             row(BOTH, "DELETE", "/api/streams/{stream}", A, Scope.STREAM),
             row(BOTH, "POST", "/api/cascade/{stream}", A, Scope.STREAM),
 

@@ -61,6 +61,7 @@ class RouteRightsTest {
             "GET /api/streams ALL_STREAMS admin",
             "DELETE /api/streams/{stream} STREAM admin",
             "GET /api/streams/{stream} STREAM admin",
+            "POST /api/streams/{stream} STREAM admin",
             "GET /health PUBLIC",
             "GET /metrics ALL_STREAMS admin",
             "GET /openapi.yml PUBLIC",
