@@ -43,8 +43,7 @@ public final class PlacementPolicy {
                     + publisher.get().alias() + "'");
         }
         if (preference.forcedNode() != null) {
-            return forced(nodes, preference.forcedNode()).map(node -> (Placement) new OnNode(node))
-                    .orElseGet(() -> refusedForced(nodes, preference.forcedNode()));
+            return onForced(nodes, preference.forcedNode());
         }
         List<NodeState> candidates = nodes.stream().filter(NodeState::online).filter(node -> node.capacity() != null).toList();
         // A stream created ahead of its publisher (POST /api/streams/{stream}) is published where it was created.
@@ -72,8 +71,7 @@ public final class PlacementPolicy {
                     + holder.get().alias() + "'");
         }
         if (preference.forcedNode() != null) {
-            return forced(nodes, preference.forcedNode()).map(node -> (Placement) new OnNode(node))
-                    .orElseGet(() -> refusedForced(nodes, preference.forcedNode()));
+            return onForced(nodes, preference.forcedNode());
         }
         return best(nodes.stream().filter(NodeState::online).filter(node -> node.capacity() != null).toList(),
                 preference.region()).map(node -> (Placement) new OnNode(node))
@@ -182,6 +180,11 @@ public final class PlacementPolicy {
     private static Optional<NodeState> forced(List<NodeState> nodes, String alias) {
         return nodes.stream().filter(node -> node.alias().equals(alias)).filter(NodeState::online)
                 .filter(node -> node.capacity() != null).findFirst();
+    }
+
+    /** The forced node if it is online and has reported, else why not. */
+    private static Placement onForced(List<NodeState> nodes, String alias) {
+        return forced(nodes, alias).map(node -> (Placement) new OnNode(node)).orElseGet(() -> refusedForced(nodes, alias));
     }
 
     private static Refused refusedForced(List<NodeState> nodes, String alias) {

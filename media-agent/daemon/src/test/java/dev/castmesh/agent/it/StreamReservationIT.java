@@ -3,8 +3,6 @@ package dev.castmesh.agent.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.gst.client.WhipClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -16,17 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The agent's {@code POST /api/streams/{stream}} (Liveman's create): reserve, list, publish into it, release. */
 class StreamReservationIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestAgent agent;
-
-    @BeforeAll
-    static void start() {
-        agent = TestAgent.start("");
-    }
-
-    @AfterAll
-    static void stop() {
-        agent.close();
-    }
+    private TestAgent agent;
 
     private HttpResponse<String> call(String method, String path) throws Exception {
         return agent.send(agent.request(path).method(method, HttpRequest.BodyPublishers.noBody()));
@@ -34,6 +22,13 @@ class StreamReservationIT {
 
     @Test
     void aReservedStreamIsListedTakesItsPublisherAndIsReleasedByDelete() throws Exception {
+        try (TestAgent started = TestAgent.start("")) {
+            agent = started;
+            reserveListPublishRelease();
+        }
+    }
+
+    private void reserveListPublishRelease() throws Exception {
         assertEquals(204, call("POST", "/api/streams/reserved-1").statusCode());
         HttpResponse<String> again = call("POST", "/api/streams/reserved-1");
         assertEquals(409, again.statusCode());

@@ -134,6 +134,22 @@ public final class ApiRoutes {
         return routes;
     }
 
+    /**
+     * A server's answer to {@code GET /openapi.yml}: 200, YAML, the document titled {@code title}, and its routes plus
+     * {@code undocumented} (micronaut-management endpoints, not controllers) exactly those of the README table under
+     * {@code heading}.
+     */
+    public static void assertServed(int status, String contentType, String body, String title, String heading,
+                                    Set<String> undocumented) {
+        org.junit.jupiter.api.Assertions.assertEquals(200, status, body);
+        org.junit.jupiter.api.Assertions.assertEquals("application/yaml", contentType);
+        org.junit.jupiter.api.Assertions.assertTrue(body.contains("title: " + title), body);
+        Set<String> documented = new TreeSet<>(openApi(body));
+        documented.addAll(undocumented);
+        org.junit.jupiter.api.Assertions.assertEquals(readme(projectReadme(), heading), documented,
+                "the README's table '" + heading + "' vs /openapi.yml (plus " + undocumented + ")");
+    }
+
     /** The README of the project: the first {@code README.md} with an HTTP API section, from the working directory up. */
     public static Path projectReadme() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
