@@ -162,7 +162,13 @@ class LivemanStreamsIT {
                 "never watched: Live777 counts from the stream's creation");
         assertEquals("connecting", zeta.get("publish").get("sessions").get(0).get("state").asText());
 
-        // The session ids are the control plane's: a viewer can be kicked with one.
+        // The session ids are the control plane's: a viewer's track can be switched with one (Liveman's {kind, enabled})...
+        Reply muted = Reply.send(app.client(), HttpRequest.POST("/session/cam/" + viewers.get(0).get("id").asText(),
+                "{\"kind\":\"video\",\"enabled\":false}").contentType("application/json"));
+        assertEquals(204, muted.status(), muted.body());
+        assertEquals("POST /session/cam/" + agentViewerId + " | Bearer tok-a | application/json | null | {\"kind\":\"video\",\"enabled\":false}",
+                a.requests().get(a.requests().size() - 1));
+        // ... and the viewer kicked.
         Reply kicked = Reply.send(app.client(), HttpRequest.DELETE("/session/cam/" + viewers.get(0).get("id").asText()));
         assertEquals(200, kicked.status(), kicked.body());
         assertEquals("DELETE /session/cam/" + agentViewerId + " | Bearer tok-a | null | null | ", a.requests().get(a.requests().size() - 1));

@@ -160,6 +160,8 @@ public final class FakeAgent implements AutoCloseable {
             } else if (method.equals("DELETE")) {
                 sessions.remove(id);
                 send(exchange, 200, null, "");
+            } else if (method.equals("POST")) {
+                send(exchange, 204, null, "");
             } else {
                 send(exchange, 405, "application/json", "{\"error\":\"method_not_allowed\",\"message\":\"no\"}");
             }

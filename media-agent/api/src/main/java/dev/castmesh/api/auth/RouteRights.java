@@ -33,6 +33,8 @@ public final class RouteRights {
             row(BOTH, "POST", "/whep/{stream}", S, Scope.STREAM),
             row(BOTH, "PATCH", "/session/{stream}/{session}", P | S, Scope.STREAM),
             row(BOTH, "DELETE", "/session/{stream}/{session}", P | S, Scope.STREAM),
+            // Liveman's track switch ({kind, enabled}): a session's own business, like trickle.
+            row(BOTH, "POST", "/session/{stream}/{session}", P | S, Scope.STREAM),
             // Liveman's pinned forms: the node named in the path.
             row(CP, "POST", "/api/whip/{alias}/{stream}", P, Scope.STREAM),
             row(CP, "POST", "/api/whep/{alias}/{stream}", S, Scope.STREAM),

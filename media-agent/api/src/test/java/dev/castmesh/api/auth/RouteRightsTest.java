@@ -49,6 +49,7 @@ class RouteRightsTest {
             "GET /openapi.yml PUBLIC",
             "DELETE /session/{stream}/{session} STREAM publish|subscribe",
             "PATCH /session/{stream}/{session} STREAM publish|subscribe",
+            "POST /session/{stream}/{session} STREAM publish|subscribe",
             "POST /whep/{stream} STREAM subscribe",
             "POST /whip/{stream} STREAM publish");
 
@@ -67,6 +68,7 @@ class RouteRightsTest {
             "GET /openapi.yml PUBLIC",
             "DELETE /session/{stream}/{session} STREAM publish|subscribe",
             "PATCH /session/{stream}/{session} STREAM publish|subscribe",
+            "POST /session/{stream}/{session} STREAM publish|subscribe",
             "POST /whep/{stream} STREAM subscribe",
             "POST /whip/{stream} STREAM publish");
 
