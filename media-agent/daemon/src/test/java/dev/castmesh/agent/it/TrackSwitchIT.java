@@ -43,7 +43,7 @@ class TrackSwitchIT {
              WhipClient publisher = agent.publish("switch");
              WhepClient muted = agent.play("switch");
              WhepClient other = agent.play("switch")) {
-            assertTrue(growth(muted::videoFrames, Duration.ofSeconds(2)) > 10, "the viewer decodes video");
+            assertTrue(Waits.framesDuring(muted, Duration.ofSeconds(2)) > 10, "the viewer decodes video");
             String session = viewerSession(agent, "switch", 0);
             String path = "/session/switch/" + session;
 
