@@ -8,15 +8,22 @@ import dev.castmesh.controlplane.database.DatabaseUnavailableException;
 import dev.castmesh.controlplane.database.DatabaseUrl;
 import dev.castmesh.server.config.ConfigArgument;
 import dev.castmesh.server.config.ConfigException;
+import dev.castmesh.server.openapi.OpenApiController;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.BindException;
 import java.time.Clock;
 
-/** Entry point: {@code control-plane [--config FILE]}. */
+/** Entry point: {@code control-plane [--config FILE]}. Its annotations describe the OpenAPI document built at compile time. */
+@OpenAPIDefinition(info = @Info(title = "Castmesh control plane", version = "0.1.0",
+        description = "The cluster entry point: WHIP/WHEP routing, nodes, streams, recordings, events (Liveman-compatible)."))
+@OpenAPIInclude(classes = OpenApiController.class)
 public final class ControlPlane {
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
 

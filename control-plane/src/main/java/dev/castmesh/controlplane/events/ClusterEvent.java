@@ -15,7 +15,7 @@ import java.util.Map;
  * @param time    when the control plane saw it (ISO-8601 UTC)
  * @param node    the node's alias, or null
  * @param stream  the stream, or null
- * @param session always null for now: no event is about one session yet
+ * @param session the routable session id ({@code {alias}.{id}}) of {@code session.joined/left}, else null
  * @param data    details, e.g. {@code {"cascadeFrom": "agent-1"}} for {@code cascade.up}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -30,7 +30,8 @@ public class EventLog {
         Instant now = clock.instant();
         for (EventDraft draft : drafts) {
             try {
-                repository.append(draft.type().json(), now, draft.node(), draft.stream(), mapper.writeValueAsString(draft.data()));
+                repository.append(draft.type().json(), now, draft.node(), draft.stream(), draft.session(),
+                        mapper.writeValueAsString(draft.data()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("event data is not JSON", e);
             }
@@ -54,6 +55,6 @@ public class EventLog {
         } catch (JsonProcessingException e) {
             data = Map.of();
         }
-        return new ClusterEvent(row.id(), EventType.of(row.type()), row.occurredAt(), row.node(), row.stream(), null, data);
+        return new ClusterEvent(row.id(), EventType.of(row.type()), row.occurredAt(), row.node(), row.stream(), row.session(), data);
     }
 }

@@ -13,8 +13,10 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface EventRepository extends GenericRepository<EventRow, Long> {
 
-    @Query("INSERT INTO events (type, occurred_at, node, stream, data) VALUES (:type, :occurredAt, :node, :stream, :data)")
-    int append(String type, Instant occurredAt, @Nullable String node, @Nullable String stream, String data);
+    @Query("INSERT INTO events (type, occurred_at, node, stream, session, data)"
+            + " VALUES (:type, :occurredAt, :node, :stream, :session, :data)")
+    int append(String type, Instant occurredAt, @Nullable String node, @Nullable String stream, @Nullable String session,
+               String data);
 
     @Query("SELECT * FROM events WHERE id > :after ORDER BY id LIMIT :limit")
     List<EventRow> after(long after, int limit);

@@ -6,7 +6,8 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** One row of {@code events} (V5 migration); {@code data} is a JSON object as text. */
+/** One row of {@code events} (V5 migration, {@code session} from V6); {@code data} is a JSON object as text. */
 @MappedEntity("events")
-record EventRow(@Id Long id, String type, Instant occurredAt, @Nullable String node, @Nullable String stream, String data) {
+record EventRow(@Id Long id, String type, Instant occurredAt, @Nullable String node, @Nullable String stream,
+                @Nullable String session, String data) {
 }

@@ -3,9 +3,9 @@ package dev.castmesh.controlplane.events;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What a cluster event says happened (DESIGN.md's one event model). The control plane records the ones it can see in
- * the node registry; {@code session.joined/left}, {@code recording.segment} and {@code node.draining} need reports the
- * agents do not send yet.
+ * What a cluster event says happened (DESIGN.md's one event model). The control plane records what it sees in the
+ * node registry ({@link RegistryDiff}) and in the agents' stream lists ({@link SessionDiff}: sessions, segments);
+ * {@code node.draining} needs a report the agents do not send yet.
  */
 public enum EventType {
     NODE_ONLINE("node.online"),
@@ -13,7 +13,10 @@ public enum EventType {
     STREAM_PUBLISHED("stream.published"),
     STREAM_ENDED("stream.ended"),
     RECORDING_STARTED("recording.started"),
+    RECORDING_SEGMENT("recording.segment"),
     RECORDING_FINISHED("recording.finished"),
+    SESSION_JOINED("session.joined"),
+    SESSION_LEFT("session.left"),
     CASCADE_UP("cascade.up"),
     CASCADE_DOWN("cascade.down");
 

@@ -33,11 +33,11 @@ public final class RegistryDiff {
             boolean wasOnline = was != null && was.online();
             boolean isOnline = is != null && is.online();
             if (!wasOnline && isOnline) {
-                events.add(new EventDraft(EventType.NODE_ONLINE, alias, null, Map.of("region", is.region())));
+                events.add(new EventDraft(EventType.NODE_ONLINE, alias, null, null, Map.of("region", is.region())));
             }
             streams(alias, wasOnline ? was.streams() : List.of(), isOnline ? is.streams() : List.of(), events);
             if (wasOnline && !isOnline) {
-                events.add(new EventDraft(EventType.NODE_OFFLINE, alias, null, Map.of("deleted", is == null)));
+                events.add(new EventDraft(EventType.NODE_OFFLINE, alias, null, null, Map.of("deleted", is == null)));
             }
         }
         return events;
@@ -61,24 +61,24 @@ public final class RegistryDiff {
             boolean recording = is != null && is.recording();
             boolean wasRecording = was != null && was.recording();
             if (published && !wasPublished) {
-                events.add(new EventDraft(EventType.STREAM_PUBLISHED, alias, name, Map.of()));
+                events.add(new EventDraft(EventType.STREAM_PUBLISHED, alias, name, null, Map.of()));
             }
             if (!Objects.equals(source, oldSource)) {
                 if (oldSource != null) {
-                    events.add(new EventDraft(EventType.CASCADE_DOWN, alias, name, Map.of("cascadeFrom", oldSource)));
+                    events.add(new EventDraft(EventType.CASCADE_DOWN, alias, name, null, Map.of("cascadeFrom", oldSource)));
                 }
                 if (source != null) {
-                    events.add(new EventDraft(EventType.CASCADE_UP, alias, name, Map.of("cascadeFrom", source)));
+                    events.add(new EventDraft(EventType.CASCADE_UP, alias, name, null, Map.of("cascadeFrom", source)));
                 }
             }
             if (recording && !wasRecording) {
-                events.add(new EventDraft(EventType.RECORDING_STARTED, alias, name, Map.of()));
+                events.add(new EventDraft(EventType.RECORDING_STARTED, alias, name, null, Map.of()));
             }
             if (!recording && wasRecording) {
-                events.add(new EventDraft(EventType.RECORDING_FINISHED, alias, name, Map.of()));
+                events.add(new EventDraft(EventType.RECORDING_FINISHED, alias, name, null, Map.of()));
             }
             if (!published && wasPublished) {
-                events.add(new EventDraft(EventType.STREAM_ENDED, alias, name, Map.of()));
+                events.add(new EventDraft(EventType.STREAM_ENDED, alias, name, null, Map.of()));
             }
         }
     }

@@ -2,7 +2,7 @@ package dev.castmesh.controlplane.placement;
 
 import dev.castmesh.controlplane.node.NodeState;
 
-/** What {@link PlacementPolicy} decided for one WHIP or WHEP request. */
+/** What {@link PlacementPolicy} decided for one WHIP, WHEP or stream-creation request. */
 public sealed interface Placement {
 
     /** Serve the request on this node. */
@@ -23,6 +23,8 @@ public sealed interface Placement {
     enum Reason {
         /** WHIP: a publisher has the stream on an online node (409). */
         ALREADY_PUBLISHED,
+        /** Stream creation: an online node has the stream already, published, copied or reserved (409). */
+        ALREADY_EXISTS,
         /** WHEP: no online node carries the stream (404). */
         STREAM_NOT_FOUND,
         /** {@code ?nodes=} names no registered node (404). */

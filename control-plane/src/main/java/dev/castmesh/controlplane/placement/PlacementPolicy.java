@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * which nodes are online), same answer for the same input.
  *
  * <p><b>WHIP</b>: 409 if a publisher has the stream on an online node (a cascaded copy alone does not count, so a
- * stream whose origin died can be published again at once); else the least-loaded ({@link LoadScore}) online node,
+ * stream whose origin died can be published again at once); else the online node the stream was created on
+ * ({@code reserved} in its heartbeat); else the least-loaded ({@link LoadScore}) online node,
  * nodes of the preferred region first, and nodes that do not still hold a copy of the stream before those that do
  * (a publish there would collide with the copy).
  *
@@ -42,13 +43,38 @@ public final class PlacementPolicy {
                     + publisher.get().alias() + "'");
         }
         if (preference.forcedNode() != null) {
-            return forced(nodes, preference.forcedNode()).map(node -> (Placement) new OnNode(node))
-                    .orElseGet(() -> refusedForced(nodes, preference.forcedNode()));
+            return onForced(nodes, preference.forcedNode());
         }
         List<NodeState> candidates = nodes.stream().filter(NodeState::online).filter(node -> node.capacity() != null).toList();
+        // A stream created ahead of its publisher (POST /api/streams/{stream}) is published where it was created.
+        Optional<NodeState> reserving = candidates.stream()
+                .filter(node -> node.stream(stream).map(StreamSnapshot::reserved).orElse(false)).findFirst();
+        if (reserving.isPresent()) {
+            return new OnNode(reserving.get());
+        }
         // A node still holding a copy of the stream (its origin died) would refuse the publish: avoid it if we can.
         List<NodeState> withoutCopy = candidates.stream().filter(node -> node.stream(stream).isEmpty()).toList();
         return best(withoutCopy.isEmpty() ? candidates : withoutCopy, preference.region()).map(node -> (Placement) new OnNode(node))
+                .orElseGet(() -> new Refused(Reason.NO_NODE_AVAILABLE, "no media node is online"));
+    }
+
+    /**
+     * Where to create (reserve) a stream ahead of its publisher, Liveman's {@code POST /api/streams/{stream}}: 409 if an
+     * online node has it in any form (published, copied, reserved); the forced node; else the least-loaded online node,
+     * the preferred region first.
+     */
+    public Placement create(String stream, List<NodeState> nodes, Preference preference) {
+        Optional<NodeState> holder = nodes.stream().filter(NodeState::online)
+                .filter(node -> node.stream(stream).isPresent()).findFirst();
+        if (holder.isPresent()) {
+            return new Refused(Reason.ALREADY_EXISTS, "stream '" + stream + "' already exists on node '"
+                    + holder.get().alias() + "'");
+        }
+        if (preference.forcedNode() != null) {
+            return onForced(nodes, preference.forcedNode());
+        }
+        return best(nodes.stream().filter(NodeState::online).filter(node -> node.capacity() != null).toList(),
+                preference.region()).map(node -> (Placement) new OnNode(node))
                 .orElseGet(() -> new Refused(Reason.NO_NODE_AVAILABLE, "no media node is online"));
     }
 
@@ -154,6 +180,11 @@ public final class PlacementPolicy {
     private static Optional<NodeState> forced(List<NodeState> nodes, String alias) {
         return nodes.stream().filter(node -> node.alias().equals(alias)).filter(NodeState::online)
                 .filter(node -> node.capacity() != null).findFirst();
+    }
+
+    /** The forced node if it is online and has reported, else why not. */
+    private static Placement onForced(List<NodeState> nodes, String alias) {
+        return forced(nodes, alias).map(node -> (Placement) new OnNode(node)).orElseGet(() -> refusedForced(nodes, alias));
     }
 
     private static Refused refusedForced(List<NodeState> nodes, String alias) {

@@ -54,7 +54,8 @@ final class ObjectController {
         this.config = config;
     }
 
-    @Get("/{+path}")
+    // A regex rather than {+path}: micronaut-openapi 6.20 leaves reserved expansions out of the OpenAPI document.
+    @Get("/{path:.+}")
     HttpResponse<?> get(@PathVariable("path") String decodedPath, HttpRequest<?> request) {
         return serve(request, request.getMethod() != HttpMethod.HEAD);
     }

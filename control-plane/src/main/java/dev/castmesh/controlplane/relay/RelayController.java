@@ -56,29 +56,30 @@ final class RelayController {
         this.mapper = mapper;
     }
 
-    @Get("/{+path}")
+    // {path:.+} rather than {+path}: micronaut-openapi 6.20 leaves reserved expansions out of the OpenAPI document.
+    @Get("/{path:.+}")
     HttpResponse<?> get(@PathVariable String alias, @PathVariable("path") String decodedPath, HttpRequest<?> request) {
         return relay(alias, request, null);
     }
 
-    @Delete("/{+path}")
+    @Delete("/{path:.+}")
     HttpResponse<?> delete(@PathVariable String alias, @PathVariable("path") String decodedPath, HttpRequest<?> request) {
         return relay(alias, request, null);
     }
 
-    @Post("/{+path}")
+    @Post("/{path:.+}")
     @Consumes(MediaType.ALL)
     HttpResponse<?> post(@PathVariable String alias, @PathVariable("path") String decodedPath, HttpRequest<?> request, @Body @Nullable byte[] body) {
         return relay(alias, request, body);
     }
 
-    @Put("/{+path}")
+    @Put("/{path:.+}")
     @Consumes(MediaType.ALL)
     HttpResponse<?> put(@PathVariable String alias, @PathVariable("path") String decodedPath, HttpRequest<?> request, @Body @Nullable byte[] body) {
         return relay(alias, request, body);
     }
 
-    @Patch("/{+path}")
+    @Patch("/{path:.+}")
     @Consumes(MediaType.ALL)
     HttpResponse<?> patch(@PathVariable String alias, @PathVariable("path") String decodedPath, HttpRequest<?> request, @Body @Nullable byte[] body) {
         return relay(alias, request, body);

@@ -7,6 +7,7 @@ import dev.castmesh.controlplane.node.ClusterConfig;
 import dev.castmesh.controlplane.placement.Preference;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -25,7 +26,7 @@ import java.util.Map;
 /**
  * {@code POST /whip/{stream}}, {@code POST /whep/{stream}} ({@code ?region=} preference, {@code ?nodes=alias} to force a
  * node; Liveman's {@code POST /api/whip/{alias}/{stream}} and {@code /api/whep/{alias}/{stream}} are the same with the node
- * in the path) and {@code PATCH}/{@code DELETE /session/{stream}/{session}} through the control plane; see
+ * in the path) and {@code PATCH}/{@code POST}/{@code DELETE /session/{stream}/{session}} through the control plane; see
  * {@link SignalingProxy}. The client's token was checked by the rights table; the agent gets its own token.
  */
 @Controller
@@ -75,6 +76,13 @@ final class SignalingController {
         }
         return proxy.session("PATCH", stream(stream), session, headers,
                 fragment == null ? new byte[0] : fragment.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Liveman's track switch {@code {"kind", "enabled"}}: forwarded as JSON; the agent checks the body. */
+    @Post(uri = "/session/{stream}/{session}", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
+    HttpResponse<?> switchTrack(@PathVariable String stream, @PathVariable String session, @Body @Nullable String body) {
+        return proxy.session("POST", stream(stream), session, Map.of("Content-Type", MediaType.APPLICATION_JSON),
+                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Delete(uri = "/session/{stream}/{session}")

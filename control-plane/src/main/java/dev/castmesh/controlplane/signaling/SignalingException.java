@@ -16,6 +16,10 @@ public final class SignalingException extends ApiException {
         return new SignalingException(409, "stream_already_published", message);
     }
 
+    public static SignalingException alreadyExists(String message) {
+        return new SignalingException(409, "stream_already_exists", message);
+    }
+
     public static SignalingException noNodeAvailable(String message) {
         return new SignalingException(503, "no_node_available", message);
     }

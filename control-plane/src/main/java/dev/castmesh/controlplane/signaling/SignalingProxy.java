@@ -115,9 +115,10 @@ public class SignalingProxy {
         return response;
     }
 
-    static RuntimeException refusal(Placement.Refused refused) {
+    public static RuntimeException refusal(Placement.Refused refused) {
         return switch (refused.reason()) {
             case ALREADY_PUBLISHED -> SignalingException.alreadyPublished(refused.message());
+            case ALREADY_EXISTS -> SignalingException.alreadyExists(refused.message());
             case STREAM_NOT_FOUND -> SignalingException.streamNotFound(refused.message());
             case NODE_NOT_FOUND -> new NodeNotFoundException(refused.message().replaceFirst("^no node '(.*)'$", "$1"));
             case NO_NODE_AVAILABLE -> SignalingException.noNodeAvailable(refused.message());

@@ -17,7 +17,7 @@ class RegistryDiffTest {
     }
 
     private static StreamSnapshot published(String name, boolean recording) {
-        return new StreamSnapshot(name, true, null, 0, 0, 0, recording);
+        return new StreamSnapshot(name, true, null, 0, 0, 0, recording, false);
     }
 
     private static List<String> types(List<EventDraft> events) {

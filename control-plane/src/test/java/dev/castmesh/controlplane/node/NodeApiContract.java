@@ -119,7 +119,7 @@ abstract class NodeApiContract {
         assertEquals("{\"alias\":\"agent-1\",\"region\":\"eu\",\"publicUrl\":\"http://10.0.0.5:7777\",\"online\":true,"
                 + "\"lastSeen\":\"2026-11-20T08:00:00.123Z\",\"capacity\":{\"maxViewers\":500,\"eachStreamMaxSub\":200},"
                 + "\"load\":{\"cpuRatio\":0.25,\"bitrateInBps\":2000000,\"bitrateOutBps\":8000000,\"sessions\":5},"
-                + "\"streams\":" + CAM.replace("}]", ",\"recording\":false}]") + ",\"createdAt\":\"2026-11-20T08:00:00.123Z\",\"updatedAt\":\"2026-11-20T08:00:00.123Z\","
+                + "\"streams\":" + CAM.replace("}]", ",\"recording\":false,\"reserved\":false}]") + ",\"createdAt\":\"2026-11-20T08:00:00.123Z\",\"updatedAt\":\"2026-11-20T08:00:00.123Z\","
                 + "\"url\":\"http://10.0.0.5:7777\",\"status\":\"running\",\"duration\":\"0ms\"" + STRATEGY + "}",
                 node.toString());
 

@@ -241,4 +241,35 @@ class PlacementPolicyTest {
         assertEquals(Reason.NO_NODE_AVAILABLE, refused(policy.whip("cam", List.of(fresh), Preference.none())).reason());
         assertEquals(2.0, LoadScore.of(fresh), 1e-9, "no capacity: as full; no load: as busy");
     }
+
+    @Test
+    void aCreatedStreamIsPublishedWhereItWasCreated() {
+        NodeState busy = node("z", "hq", true, 0.9, 100, 10, StreamSnapshot.reservation("cam"));
+        assertEquals("z", on(policy.whip("cam", List.of(idle("a", "hq"), busy), new Preference("hq", null))));
+        assertEquals("a", on(policy.whip("cam", List.of(idle("a", "hq"), busy), new Preference("hq", "a"))), "forced wins");
+        NodeState offline = node("z", "hq", false, 0.1, 100, 10, StreamSnapshot.reservation("cam"));
+        assertEquals("a", on(policy.whip("cam", List.of(idle("a", "hq"), offline), Preference.none())));
+    }
+
+    @Test
+    void createRefusesAStreamAnOnlineNodeHasInAnyForm() {
+        for (StreamSnapshot held : List.of(published("cam", 0), copy("cam", "x", 0), StreamSnapshot.reservation("cam"))) {
+            Refused refused = refused(policy.create("cam", List.of(idle("a", "hq"), node("b", "hq", true, 0.5, 100, 10, held)),
+                    Preference.none()));
+            assertEquals(Reason.ALREADY_EXISTS, refused.reason());
+            assertEquals("stream 'cam' already exists on node 'b'", refused.message());
+        }
+        NodeState offlineHolder = node("b", "hq", false, 0.1, 100, 10, published("cam", 0));
+        assertEquals("a", on(policy.create("cam", List.of(idle("a", "hq"), offlineHolder), Preference.none())));
+    }
+
+    @Test
+    void createPicksTheForcedOrTheLeastLoadedNode() {
+        List<NodeState> nodes = List.of(node("a", "hq", true, 0.8, 100, 10), idle("b", "eu"), idle("c", "hq"));
+        assertEquals("c", on(policy.create("cam", nodes, new Preference("hq", null))));
+        assertEquals("b", on(policy.create("cam", nodes, Preference.none())));
+        assertEquals("a", on(policy.create("cam", nodes, new Preference("", "a"))));
+        assertEquals(Reason.NODE_NOT_FOUND, refused(policy.create("cam", nodes, new Preference("", "nope"))).reason());
+        assertEquals(Reason.NO_NODE_AVAILABLE, refused(policy.create("cam", List.of(), Preference.none())).reason());
+    }
 }

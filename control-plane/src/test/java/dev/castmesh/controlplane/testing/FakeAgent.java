@@ -43,6 +43,7 @@ public final class FakeAgent implements AutoCloseable {
     private final HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Set<String> publishers = ConcurrentHashMap.newKeySet();
+    private final Set<String> reserved = ConcurrentHashMap.newKeySet();
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicReference<int[]> failStatus = new AtomicReference<>();
@@ -159,6 +160,8 @@ public final class FakeAgent implements AutoCloseable {
             } else if (method.equals("DELETE")) {
                 sessions.remove(id);
                 send(exchange, 200, null, "");
+            } else if (method.equals("POST")) {
+                send(exchange, 204, null, "");
             } else {
                 send(exchange, 405, "application/json", "{\"error\":\"method_not_allowed\",\"message\":\"no\"}");
             }
@@ -180,6 +183,13 @@ public final class FakeAgent implements AutoCloseable {
             }
         } else if (method.equals("GET") && rawPath.equals("/api/streams") && streamsJson != null) {
             send(exchange, 200, "application/json", streamsJson);
+        } else if (method.equals("POST") && rawPath.startsWith("/api/streams/") && parts.length == 3) {
+            if (publishers.contains(stream) || !reserved.add(stream)) {
+                send(exchange, 409, "application/json", "{\"error\":\"stream_already_exists\",\"message\":\"stream '"
+                        + stream + "' already exists on this agent\"}");
+            } else {
+                send(exchange, 204, null, "");
+            }
         } else if (method.equals("DELETE") && rawPath.startsWith("/api/streams/") && parts.length == 3) {
             send(exchange, publishers.remove(stream) ? 204 : 404, null, "");
         } else {

@@ -48,6 +48,18 @@ public final class SseReader implements AutoCloseable {
         return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The next event's {@code data:} as JSON, within {@code timeout}; fails when none comes or when its {@code id:} is
+     * not the JSON's {@code id} (our event streams give both).
+     */
+    public com.fasterxml.jackson.databind.JsonNode nextJson(Duration timeout) throws Exception {
+        Event event = next(timeout);
+        org.junit.jupiter.api.Assertions.assertNotNull(event, "no event within " + timeout);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(event.data());
+        org.junit.jupiter.api.Assertions.assertEquals(event.id(), json.get("id").asText(), "the SSE id is the event id");
+        return json;
+    }
+
     /** Every line read so far, comments included. */
     public java.util.List<String> lines() {
         return java.util.List.copyOf(lines);

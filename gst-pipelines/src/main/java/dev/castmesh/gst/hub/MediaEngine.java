@@ -159,6 +159,18 @@ public final class MediaEngine implements AutoCloseable {
         await(existing(stream).addCandidates(sessionId, fragment));
     }
 
+    /**
+     * Mutes ({@code enabled} false) or unmutes a viewer's tracks of one kind: what the publisher sends of that kind
+     * stops reaching that viewer, nothing else changes. False when the viewer has no track of that kind.
+     *
+     * @throws dev.castmesh.gst.errors.StreamNotFoundException  no such stream
+     * @throws dev.castmesh.gst.errors.SessionNotFoundException no such viewer on it
+     */
+    public boolean enableTrack(String stream, String sessionId, dev.castmesh.gst.sdp.MediaKind kind, boolean enabled) {
+        requireOpen();
+        return await(existing(stream).enableTrack(sessionId, kind, enabled));
+    }
+
     /** Ends a session and frees its elements; ending the publisher ends the stream. Idempotent. */
     public void endSession(String stream, String sessionId) {
         Stream s = streams.get(stream);

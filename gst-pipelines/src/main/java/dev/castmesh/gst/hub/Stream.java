@@ -239,6 +239,22 @@ final class Stream {
         });
     }
 
+    /** Mutes or unmutes a viewer's tracks of one kind; false when the viewer has no such track. */
+    CompletableFuture<Boolean> enableTrack(String sessionId, MediaKind kind, boolean enabled) {
+        return exec.submit(() -> {
+            requireLive();
+            ViewerSession viewer = viewers.get(sessionId);
+            if (viewer == null) {
+                throw new SessionNotFoundException("no viewer session " + sessionId + " on stream '" + name + "'");
+            }
+            boolean found = viewer.enable(kind, enabled);
+            if (found && enabled && kind == MediaKind.VIDEO) {
+                keyframes.want(); // the viewer decodes again from the next key frame
+            }
+            return found;
+        });
+    }
+
     /** Ends one session; ending the publisher ends the stream. Idempotent. */
     CompletableFuture<Void> endSession(String sessionId, String reason) {
         return exec.submit(() -> {

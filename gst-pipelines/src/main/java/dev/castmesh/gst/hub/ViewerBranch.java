@@ -14,11 +14,18 @@ final class ViewerBranch {
     private final Element sourceTee;
     private final Pad teePad;
     private final Element queue;
+    private final TrackGate gate;
 
     private ViewerBranch(Element sourceTee, Pad teePad, Element queue) {
         this.sourceTee = sourceTee;
         this.teePad = teePad;
         this.queue = queue;
+        this.gate = new TrackGate(queue.getStaticPad("src"));
+    }
+
+    /** Mutes (false) or unmutes this track for this viewer ({@link TrackGate}). */
+    void enable(boolean enabled) {
+        gate.open(enabled);
     }
 
     /** Add → sync state → link downstream first, the tee pad last (data flows only into a ready branch). */

@@ -37,6 +37,21 @@ final class ViewerSession extends Session {
         branches.add(branch);
     }
 
+    /**
+     * Mutes or unmutes this viewer's tracks of {@code kind}; false when it has none. Branches are added in the order
+     * of {@link #tracks()}, one per track.
+     */
+    boolean enable(dev.castmesh.gst.sdp.MediaKind kind, boolean enabled) {
+        boolean found = false;
+        for (int i = 0; i < branches.size() && i < tracks.size(); i++) {
+            if (tracks.get(i).kind() == kind) {
+                branches.get(i).enable(enabled);
+                found = true;
+            }
+        }
+        return found;
+    }
+
     void usesRepayloader(Repayloader r) {
         repayloaders.add(r);
     }

@@ -6,15 +6,22 @@ import dev.castmesh.server.config.ConfigArgument;
 import dev.castmesh.server.config.ConfigException;
 import dev.castmesh.server.config.ServerProperties;
 import dev.castmesh.server.config.TomlConfigLoader;
+import dev.castmesh.server.openapi.OpenApiController;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Entry point: {@code media-agent [--config FILE]}. */
+/** Entry point: {@code media-agent [--config FILE]}. Its annotations describe the OpenAPI document built at compile time. */
+@OpenAPIDefinition(info = @Info(title = "Castmesh media agent", version = "0.1.0",
+        description = "One media host: WHIP ingest, WHEP fan-out, cascade and recording (Live777-compatible)."))
+@OpenAPIInclude(classes = OpenApiController.class)
 public final class MediaAgent {
     /** Largest request body the agent reads (an SDP offer is a few KB; Chromium's with many codecs about 10). */
     public static final long MAX_REQUEST_BYTES = 256 * 1024;

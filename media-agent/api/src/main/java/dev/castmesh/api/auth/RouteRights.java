@@ -33,6 +33,8 @@ public final class RouteRights {
             row(BOTH, "POST", "/whep/{stream}", S, Scope.STREAM),
             row(BOTH, "PATCH", "/session/{stream}/{session}", P | S, Scope.STREAM),
             row(BOTH, "DELETE", "/session/{stream}/{session}", P | S, Scope.STREAM),
+            // Liveman's track switch ({kind, enabled}): a session's own business, like trickle.
+            row(BOTH, "POST", "/session/{stream}/{session}", P | S, Scope.STREAM),
             // Liveman's pinned forms: the node named in the path.
             row(CP, "POST", "/api/whip/{alias}/{stream}", P, Scope.STREAM),
             row(CP, "POST", "/api/whep/{alias}/{stream}", S, Scope.STREAM),
@@ -40,7 +42,7 @@ public final class RouteRights {
             // Streams.
             row(BOTH, "GET", "/api/streams", A, Scope.ALL_STREAMS),
             row(BOTH, "GET", "/api/streams/{stream}", A, Scope.STREAM),
-            row(CP, "POST", "/api/streams/{stream}", A, Scope.STREAM),
+            row(BOTH, "POST", "/api/streams/{stream}", A, Scope.STREAM),
             row(BOTH, "DELETE", "/api/streams/{stream}", A, Scope.STREAM),
             row(BOTH, "POST", "/api/cascade/{stream}", A, Scope.STREAM),
 
@@ -78,6 +80,8 @@ public final class RouteRights {
             // Management and dashboard. /metrics names streams and nodes: admin only
             // (Prometheus sends a static token with `authorization: credentials: ...`).
             row(BOTH, "GET", "/health", NONE, Scope.PUBLIC),
+            // The OpenAPI document of each server: its routes, no data.
+            row(BOTH, "GET", "/openapi.yml", NONE, Scope.PUBLIC),
             row(BOTH, "GET", "/metrics", A, Scope.ALL_STREAMS),
             row(CP, "GET", "/", NONE, Scope.PUBLIC));
 

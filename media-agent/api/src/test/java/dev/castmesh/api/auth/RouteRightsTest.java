@@ -46,8 +46,10 @@ class RouteRightsTest {
             "POST /api/whip/{alias}/{stream} STREAM publish",
             "GET /health PUBLIC",
             "GET /metrics ALL_STREAMS admin",
+            "GET /openapi.yml PUBLIC",
             "DELETE /session/{stream}/{session} STREAM publish|subscribe",
             "PATCH /session/{stream}/{session} STREAM publish|subscribe",
+            "POST /session/{stream}/{session} STREAM publish|subscribe",
             "POST /whep/{stream} STREAM subscribe",
             "POST /whip/{stream} STREAM publish");
 
@@ -60,10 +62,13 @@ class RouteRightsTest {
             "GET /api/streams ALL_STREAMS admin",
             "DELETE /api/streams/{stream} STREAM admin",
             "GET /api/streams/{stream} STREAM admin",
+            "POST /api/streams/{stream} STREAM admin",
             "GET /health PUBLIC",
             "GET /metrics ALL_STREAMS admin",
+            "GET /openapi.yml PUBLIC",
             "DELETE /session/{stream}/{session} STREAM publish|subscribe",
             "PATCH /session/{stream}/{session} STREAM publish|subscribe",
+            "POST /session/{stream}/{session} STREAM publish|subscribe",
             "POST /whep/{stream} STREAM subscribe",
             "POST /whip/{stream} STREAM publish");
 

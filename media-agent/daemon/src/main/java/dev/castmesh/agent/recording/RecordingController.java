@@ -35,17 +35,17 @@ final class RecordingController {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
-    @Post(uri = "/{+stream}", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
+    @Post(uri = "/{stream:.+}", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
     HttpResponse<RecordingInfo> start(@PathVariable("stream") String stream, @Body @Nullable String body) {
         return HttpResponse.created(recordings.start(stream, parse(body)));
     }
 
-    @Get("/{+stream}")
+    @Get("/{stream:.+}")
     RecordingInfo state(@PathVariable("stream") String stream) {
         return recordings.info(stream);
     }
 
-    @Delete("/{+stream}")
+    @Delete("/{stream:.+}")
     RecordingInfo stop(@PathVariable("stream") String stream) {
         return recordings.stop(stream);
     }

@@ -8,7 +8,10 @@ import dev.castmesh.gst.hub.StreamSnapshot;
 import dev.castmesh.gst.hub.ViewerSnapshot;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /** Engine snapshots → the heartbeat body. Pure. */
@@ -22,17 +25,19 @@ final class HeartbeatPayload {
      */
     static NodeHeartbeat of(String publicUrl, String region, NodeCapacity capacity, List<StreamSnapshot> snapshots,
                             double cpuRatio, String agentToken) {
-        return of(publicUrl, region, capacity, snapshots, cpuRatio, agentToken, false, stream -> false, null);
+        return of(publicUrl, region, capacity, snapshots, cpuRatio, agentToken, false, stream -> false, Set.of(), null);
     }
 
     /**
      * @param autopush        {@code [cluster] autopush}
      * @param recording       whether a stream is being recorded now
+     * @param reserved        the streams reserved through {@code POST /api/streams/{stream}}: flagged, and those the
+     *                        engine does not have are reported too (a reservation alone)
      * @param grantKey        the key the control plane is to sign cascade tokens for this agent with, null when open
      */
     static NodeHeartbeat of(String publicUrl, String region, NodeCapacity capacity, List<StreamSnapshot> snapshots,
                             double cpuRatio, String agentToken, boolean autopush,
-                            Predicate<String> recording, String grantKey) {
+                            Predicate<String> recording, Set<String> reserved, String grantKey) {
         List<dev.castmesh.api.cluster.StreamSnapshot> streams = new ArrayList<>(snapshots.size());
         long in = 0;
         long out = 0;
@@ -48,10 +53,17 @@ final class HeartbeatPayload {
                 streamOut += v.bitrateBps();
             }
             streams.add(new dev.castmesh.api.cluster.StreamSnapshot(s.stream(), p != null && !s.copy(), s.cascadeFrom(),
-                    s.viewerCount(), streamIn, streamOut, recording.test(s.stream())));
+                    s.viewerCount(), streamIn, streamOut, recording.test(s.stream()), reserved.contains(s.stream())));
             in += streamIn;
             out += streamOut;
             sessions += (p == null ? 0 : 1) + s.viewers().size();
+        }
+        Set<String> reported = new HashSet<>();
+        streams.forEach(stream -> reported.add(stream.stream()));
+        for (String name : new TreeSet<>(reserved)) {
+            if (streams.size() < NodeHeartbeat.MAX_STREAMS && !reported.contains(name)) {
+                streams.add(dev.castmesh.api.cluster.StreamSnapshot.reservation(name));
+            }
         }
         double cpu = Double.isNaN(cpuRatio) || cpuRatio < 0 ? 0 : Math.min(1.0, cpuRatio);
         return new NodeHeartbeat(publicUrl, region, capacity, new NodeLoad(cpu, in, out, sessions), streams, agentToken,

@@ -9,6 +9,7 @@ import dev.castmesh.agent.identity.NodeIdentityStore;
 import dev.castmesh.api.cluster.HeartbeatReply;
 import dev.castmesh.server.http.BoundedExchange;
 import dev.castmesh.agent.recording.RecordingManager;
+import dev.castmesh.agent.streams.StreamReservations;
 import dev.castmesh.api.cluster.AgentPaths;
 import dev.castmesh.api.cluster.NodeCapacity;
 import dev.castmesh.api.cluster.NodeHeartbeat;
@@ -58,6 +59,7 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private final AgentConfig config;
     private final MediaEngine engine;
     private final RecordingManager recordings;
+    private final StreamReservations reservations;
     private final NodeIdentityStore identity;
     private final CascadeOrigins origins;
     private final ObjectMapper json = new ObjectMapper();
@@ -74,8 +76,9 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     private volatile String publicUrl;
 
     HeartbeatSender(AgentConfig config, ClusterConfig cluster, MediaEngine engine, RecordingManager recordings, NodeIdentityStore identity,
-                    CascadeOrigins origins) {
+                    CascadeOrigins origins, StreamReservations reservations) {
         this.identity = identity;
+        this.reservations = reservations;
         this.origins = origins;
         this.recordings = recordings;
         this.config = config;
@@ -219,7 +222,7 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
         // answer be lost (only this agent and the registry know the key).
         String grantKey = identity.identity().grantKey();
         return HeartbeatPayload.of(publicUrl, cluster.region(), capacity, engine.streams(), ProcessCpu.ratio(), token,
-                cluster.autopush(), recordings::recording, grantKey);
+                cluster.autopush(), recordings::recording, reservations.all().keySet(), grantKey);
     }
 
     private String publicUrl(EmbeddedServer server) {

@@ -2,25 +2,34 @@ package dev.castmesh.agent.signaling;
 
 import dev.castmesh.api.http.ErrorCode;
 import dev.castmesh.agent.http.ApiException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castmesh.api.streams.TrackSwitch;
 import dev.castmesh.gst.hub.MediaEngine;
+import dev.castmesh.gst.sdp.MediaKind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+
 /**
  * The WHIP/WHEP session resource (RFC 9725 §4.3–4.4). {@code PATCH} trickles candidates into the session;
  * ICE restarts are refused with 422, as the RFC asks of a server that supports trickle but not restart.
- * {@code DELETE} ends the session; for a publisher that ends the whole stream.
+ * {@code DELETE} ends the session; for a publisher that ends the whole stream. {@code POST} with Liveman's
+ * {@code {"kind": "audio"|"video", "enabled": bool}} mutes or unmutes that kind of a viewer's tracks: 204; 400 for a bad
+ * body, for a publisher's session or for a kind the viewer does not receive.
  */
 @Controller("/session/{stream}/{session}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -30,9 +39,39 @@ final class SessionController {
     private final MediaEngine engine;
     private final SessionRegistry sessions;
 
-    SessionController(MediaEngine engine, SessionRegistry sessions) {
+    private final ObjectMapper mapper;
+
+    SessionController(MediaEngine engine, SessionRegistry sessions, ObjectMapper mapper) {
         this.engine = engine;
         this.sessions = sessions;
+        this.mapper = mapper;
+    }
+
+    @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
+    HttpResponse<?> switchTrack(@PathVariable String stream, @PathVariable String session, @Body @Nullable String body) {
+        SessionRecord record = find(stream, session);
+        TrackSwitch change;
+        try {
+            change = body == null || body.isBlank() ? null : mapper.readValue(body, TrackSwitch.class);
+        } catch (IOException e) {
+            throw ApiException.badRequest("the body is not JSON {\"kind\": \"audio\"|\"video\", \"enabled\": true|false}");
+        }
+        if (change == null) {
+            throw ApiException.badRequest("the body is empty; send {\"kind\": \"audio\"|\"video\", \"enabled\": true|false}");
+        }
+        change.problem().ifPresent(problem -> {
+            throw ApiException.badRequest(problem);
+        });
+        if (record.role() != SessionRecord.Role.VIEWER) {
+            throw ApiException.badRequest("only a viewer's tracks can be switched; session '" + session + "' publishes");
+        }
+        MediaKind kind = MediaKind.fromToken(change.kind()).orElseThrow();
+        if (!engine.enableTrack(stream, session, kind, change.enabled())) {
+            throw ApiException.badRequest("session '" + session + "' receives no " + change.kind());
+        }
+        LOG.atInfo().addKeyValue("stream", stream).addKeyValue("session", session).addKeyValue("kind", change.kind())
+                .addKeyValue("enabled", change.enabled()).log("track switched by request");
+        return HttpResponse.noContent();
     }
 
     @Patch(consumes = SdpAnswers.SDP_FRAG)

@@ -55,7 +55,7 @@ final class WhepController {
         this.policy = policy;
     }
 
-    @Post(uri = "/whep/{+stream}", consumes = SdpAnswers.SDP, produces = SdpAnswers.SDP)
+    @Post(uri = "/whep/{stream:.+}", consumes = SdpAnswers.SDP, produces = SdpAnswers.SDP)
     HttpResponse<String> play(@PathVariable("stream") String stream, @QueryValue @Nullable String cascadeTo,
                               @Body @Nullable String offer, @Nullable Authentication authentication) {
         StreamNames.require(stream);

@@ -45,8 +45,11 @@ final class WhipController {
         this.cascades = cascades;
     }
 
-    /** {@code {+stream}} also matches names with '/', so that they get a 400 rather than a bare 404. */
-    @Post(uri = "/whip/{+stream}", consumes = SdpAnswers.SDP, produces = SdpAnswers.SDP)
+    /**
+     * {@code {stream:.+}} also matches names with '/', so that they get a 400 rather than a bare 404 (a regex rather
+     * than {@code {+stream}}: micronaut-openapi 6.20 leaves reserved expansions out of the OpenAPI document).
+     */
+    @Post(uri = "/whip/{stream:.+}", consumes = SdpAnswers.SDP, produces = SdpAnswers.SDP)
     HttpResponse<String> publish(@PathVariable("stream") String stream, @QueryValue @Nullable String cascadeFrom,
                                  @QueryValue @Nullable String idleTimeout, @Body @Nullable String offer) {
         StreamNames.require(stream);

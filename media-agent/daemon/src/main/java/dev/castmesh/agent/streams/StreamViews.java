@@ -35,4 +35,9 @@ final class StreamViews {
         return new StreamInfo(s.stream(), s.createdAt(), publisher, viewers, p == null ? 0 : p.bitrateBps(), out,
                 s.cascadeFrom(), cascade, recording);
     }
+
+    /** A reserved stream no publisher or source feeds yet: no sessions, no bitrates, created when it was reserved. */
+    static StreamInfo reserved(String stream, java.time.Instant since) {
+        return new StreamInfo(stream, since, null, java.util.List.of(), 0, 0);
+    }
 }

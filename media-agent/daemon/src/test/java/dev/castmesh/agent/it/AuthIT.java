@@ -86,6 +86,21 @@ class AuthIT {
             assertEquals(200, agent.send(agent.request("/api/streams").header("Authorization", "Bearer " + STATIC).GET()).statusCode());
             assertEquals(401, agent.send(agent.request("/metrics").GET()).statusCode());
             assertEquals(200, agent.send(agent.request("/health").GET()).statusCode());
+            assertEquals(200, agent.send(agent.request("/openapi.yml").GET()).statusCode());
         }
+    }
+
+    @Test
+    void creatingAStreamNeedsTheAdminBitOnIt() throws Exception {
+        HttpRequest.BodyPublisher none = HttpRequest.BodyPublishers.noBody();
+        assertEquals(401, agent.send(agent.request("/api/streams/auth-new").POST(none)).statusCode());
+        assertEquals(403, agent.send(agent.request("/api/streams/auth-new").header("Authorization", "Bearer " + jwt("*", 6))
+                .POST(none)).statusCode());
+        assertEquals(403, agent.send(agent.request("/api/streams/auth-new").header("Authorization", "Bearer " + jwt("other", 1))
+                .POST(none)).statusCode());
+        assertEquals(204, agent.send(agent.request("/api/streams/auth-new").header("Authorization", "Bearer " + jwt("auth-new", 1))
+                .POST(none)).statusCode());
+        assertEquals(204, agent.send(agent.request("/api/streams/auth-new").header("Authorization", "Bearer " + STATIC)
+                .DELETE()).statusCode());
     }
 }

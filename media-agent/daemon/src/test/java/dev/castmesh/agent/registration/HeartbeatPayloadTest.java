@@ -56,7 +56,7 @@ class HeartbeatPayloadTest {
             dev.castmesh.gst.hub.StreamSnapshot copy = new dev.castmesh.gst.hub.StreamSnapshot("cam", plain.publisher(),
                     plain.viewers(), List.of(), Instant.EPOCH, "agent-a");
             NodeHeartbeat beat = HeartbeatPayload.of("http://a:1", "", CAPACITY, List.of(copy), 0, null,
-                    true, stream -> false, null);
+                    true, stream -> false, java.util.Set.of(), null);
             assertEquals(List.of(new StreamSnapshot("cam", false, "agent-a", 1, 1_000, 30)), beat.streams(), leg.name());
             assertTrue(beat.autopush());
         }
@@ -77,12 +77,24 @@ class HeartbeatPayloadTest {
     void recordedStreamsAreFlagged() throws Exception {
         NodeHeartbeat beat = HeartbeatPayload.of("http://a:1", "", CAPACITY,
                 List.of(stream("cam", 1_000L), stream("other", 1_000L)), 0, null, false,
-                "cam"::equals, null);
-        assertEquals(List.of(new StreamSnapshot("cam", true, null, 0, 1_000, 0, true),
-                new StreamSnapshot("other", true, null, 0, 1_000, 0, false)), beat.streams());
+                "cam"::equals, java.util.Set.of(), null);
+        assertEquals(List.of(new StreamSnapshot("cam", true, null, 0, 1_000, 0, true, false),
+                new StreamSnapshot("other", true, null, 0, 1_000, 0, false, false)), beat.streams());
         JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsBytes(beat));
         assertTrue(json.at("/streams/0/recording").asBoolean());
         assertTrue(json.at("/streams/1/recording").isBoolean() && !json.at("/streams/1/recording").asBoolean());
+    }
+
+    @Test
+    void reservedStreamsAreFlaggedAndReportedWithoutPublisherToo() throws Exception {
+        NodeHeartbeat beat = HeartbeatPayload.of("http://a:1", "", CAPACITY, List.of(stream("cam", 1_000L)), 0, null,
+                false, stream -> false, java.util.Set.of("waiting", "cam"), null);
+        assertEquals(List.of(new StreamSnapshot("cam", true, null, 0, 1_000, 0, false, true),
+                StreamSnapshot.reservation("waiting")), beat.streams());
+        assertEquals(1, beat.load().sessions(), "a reservation is no session");
+        JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsBytes(beat));
+        assertTrue(json.at("/streams/1/reserved").asBoolean());
+        assertTrue(!json.at("/streams/1/publisher").asBoolean() && json.at("/streams/1/cascadeFrom").isNull());
     }
 
     @Test
