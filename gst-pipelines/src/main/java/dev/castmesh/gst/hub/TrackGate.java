@@ -8,8 +8,8 @@ import org.freedesktop.gstreamer.PadProbeType;
 /**
  * Mutes one viewer track (Liveman's {@code POST /session/{stream}/{session}} with {@code enabled: false}): a buffer
  * probe on the branch's queue output drops what would go to that viewer's webrtcbin while closed; nothing else is
- * touched (the tee, other viewers, the publisher). The probe is installed on the first close and stays (a flag read on
- * the queue's thread); the callback is held here, so the garbage collector cannot take it from under GStreamer.
+ * touched (the tee, other viewers, the publisher). The probe exists only while the gate is closed (a Java call per
+ * packet is not free); the callback is held here, so the garbage collector cannot take it from under GStreamer.
  * Unmuting a video track needs a key frame before the viewer decodes again: its decoder asks for one (PLI) itself.
  */
 final class TrackGate {
@@ -27,6 +27,9 @@ final class TrackGate {
         if (!open && probe == null) {
             probe = this::onBuffer;
             pad.addProbe(PadProbeType.BUFFER, probe);
+        } else if (open && probe != null) {
+            pad.removeProbe(probe);
+            probe = null;
         }
     }
 
