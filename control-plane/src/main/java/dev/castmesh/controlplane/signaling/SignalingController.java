@@ -1,10 +1,13 @@
 package dev.castmesh.controlplane.signaling;
 
 import dev.castmesh.api.StreamName;
+import dev.castmesh.api.auth.AccessPolicy;
+import dev.castmesh.api.auth.Grant;
 import dev.castmesh.api.cluster.NodeAlias;
 import dev.castmesh.controlplane.http.BadRequestException;
 import dev.castmesh.controlplane.node.ClusterConfig;
 import dev.castmesh.controlplane.placement.Preference;
+import dev.castmesh.security.Grants;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -17,6 +20,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -26,7 +30,8 @@ import java.util.Map;
  * {@code POST /whip/{stream}}, {@code POST /whep/{stream}} ({@code ?region=} preference, {@code ?nodes=alias} to force a
  * node; Liveman's {@code POST /api/whip/{alias}/{stream}} and {@code /api/whep/{alias}/{stream}} are the same with the node
  * in the path) and {@code PATCH}/{@code DELETE /session/{stream}/{session}} through the control plane; see
- * {@link SignalingProxy}. The client's token was checked by the rights table; the agent gets its own token.
+ * {@link SignalingProxy}. The client's token was checked by the rights table; the agent gets its own token, or for a
+ * session's PATCH/DELETE one with the client's rights on the stream.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -35,9 +40,11 @@ final class SignalingController {
 
     private final SignalingProxy proxy;
     private final ClusterConfig cluster;
+    private final AccessPolicy accessPolicy;
 
-    SignalingController(SignalingProxy proxy, ClusterConfig cluster) {
+    SignalingController(SignalingProxy proxy, ClusterConfig cluster, AccessPolicy accessPolicy) {
         this.proxy = proxy;
+        this.accessPolicy = accessPolicy;
         this.cluster = cluster;
     }
 
@@ -67,19 +74,26 @@ final class SignalingController {
 
     @Patch(uri = "/session/{stream}/{session}", consumes = SDP_FRAG)
     HttpResponse<?> patch(@PathVariable String stream, @PathVariable String session,
-                          @Header("If-Match") @Nullable String ifMatch, @Body @Nullable String fragment) {
+                          @Header("If-Match") @Nullable String ifMatch, @Body @Nullable String fragment,
+                          @Nullable Authentication authentication) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", SDP_FRAG);
         if (ifMatch != null) {
             headers.put("If-Match", ifMatch);
         }
         return proxy.session("PATCH", stream(stream), session, headers,
-                fragment == null ? new byte[0] : fragment.getBytes(StandardCharsets.UTF_8));
+                fragment == null ? new byte[0] : fragment.getBytes(StandardCharsets.UTF_8), caller(authentication));
     }
 
     @Delete(uri = "/session/{stream}/{session}")
-    HttpResponse<?> delete(@PathVariable String stream, @PathVariable String session) {
-        return proxy.session("DELETE", stream(stream), session, Map.of(), null);
+    HttpResponse<?> delete(@PathVariable String stream, @PathVariable String session,
+                           @Nullable Authentication authentication) {
+        return proxy.session("DELETE", stream(stream), session, Map.of(), null, caller(authentication));
+    }
+
+    /** The caller's grant (the node checks it against the session's role), or null when the control plane is open. */
+    private Grant caller(Authentication authentication) {
+        return accessPolicy.isOpen() ? null : Grants.of(authentication);
     }
 
     private static String stream(String stream) {

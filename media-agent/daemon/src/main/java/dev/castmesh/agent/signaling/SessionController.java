@@ -2,6 +2,10 @@ package dev.castmesh.agent.signaling;
 
 import dev.castmesh.api.http.ErrorCode;
 import dev.castmesh.agent.http.ApiException;
+import dev.castmesh.api.auth.AccessMode;
+import dev.castmesh.api.auth.AccessPolicy;
+import dev.castmesh.api.auth.Grant;
+import dev.castmesh.security.Grants;
 import dev.castmesh.gst.hub.MediaEngine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -14,13 +18,16 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The WHIP/WHEP session resource (RFC 9725 §4.3–4.4). {@code PATCH} trickles candidates into the session;
  * ICE restarts are refused with 422, as the RFC asks of a server that supports trickle but not restart.
- * {@code DELETE} ends the session; for a publisher that ends the whole stream.
+ * {@code DELETE} ends the session; for a publisher that ends the whole stream. The rights table lets publish or
+ * subscribe on the stream in; a publisher's session needs the publish right itself (403 otherwise), so a viewer who
+ * learns its id can neither end nor trickle into it.
  */
 @Controller("/session/{stream}/{session}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -29,16 +36,19 @@ final class SessionController {
 
     private final MediaEngine engine;
     private final SessionRegistry sessions;
+    private final AccessPolicy policy;
 
-    SessionController(MediaEngine engine, SessionRegistry sessions) {
+    SessionController(MediaEngine engine, SessionRegistry sessions, AccessPolicy policy) {
         this.engine = engine;
         this.sessions = sessions;
+        this.policy = policy;
     }
 
     @Patch(consumes = SdpAnswers.SDP_FRAG)
     HttpResponse<?> trickle(@PathVariable String stream, @PathVariable String session,
-                            @Header("If-Match") @Nullable String ifMatch, @Body @Nullable String fragment) {
-        SessionRecord record = find(stream, session);
+                            @Header("If-Match") @Nullable String ifMatch, @Body @Nullable String fragment,
+                            @Nullable Authentication authentication) {
+        SessionRecord record = find(stream, session, authentication);
         if (fragment == null || fragment.isBlank()) {
             throw ApiException.badRequest("the body is empty; send an application/trickle-ice-sdpfrag fragment");
         }
@@ -56,8 +66,9 @@ final class SessionController {
     }
 
     @Delete
-    HttpResponse<?> end(@PathVariable String stream, @PathVariable String session) {
-        SessionRecord record = find(stream, session);
+    HttpResponse<?> end(@PathVariable String stream, @PathVariable String session,
+                        @Nullable Authentication authentication) {
+        SessionRecord record = find(stream, session, authentication);
         engine.endSession(stream, session);
         sessions.remove(stream, session);
         LOG.atInfo().addKeyValue("stream", stream).addKeyValue("session", session)
@@ -65,9 +76,16 @@ final class SessionController {
         return HttpResponse.ok();
     }
 
-    private SessionRecord find(String stream, String session) {
+    private SessionRecord find(String stream, String session, Authentication authentication) {
         StreamNames.require(stream);
-        return sessions.find(stream, session).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+        SessionRecord record = sessions.find(stream, session).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                 ErrorCode.SESSION_NOT_FOUND, "no session '" + session + "' on stream '" + stream + "'"));
+        Grant grant = Grants.of(authentication);
+        if (record.role() == SessionRecord.Role.PUBLISHER && !policy.isOpen()
+                && (grant == null || !grant.hasAny(AccessMode.PUBLISH.bit()))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
+                    "the publisher's session of '" + stream + "' needs the publish right on the stream");
+        }
+        return record;
     }
 }
