@@ -293,6 +293,8 @@ class TrustBoundaryIT {
             assertEquals(200, send("GET", open.url + "/health", null, null).statusCode());
             JsonNode anonymous = JSON.readTree(send("GET", agent(0).url + "/health", null, null).body());
             assertTrue(anonymous.path("details").isMissingNode(), "no details without a token: " + anonymous);
+            JsonNode viewer = JSON.readTree(send("GET", agent(0).url + "/health", legSubscribeToken, null).body());
+            assertTrue(viewer.path("details").isMissingNode(), "no details for a viewer's token: " + viewer);
             JsonNode admin = JSON.readTree(send("GET", agent(0).url + "/health", agentToken("agent-1"), null).body());
             assertFalse(admin.path("details").isMissingNode(), "details with the agent's token: " + admin);
         }
