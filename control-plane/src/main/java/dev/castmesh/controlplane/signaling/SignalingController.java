@@ -4,6 +4,7 @@ import dev.castmesh.api.StreamName;
 import dev.castmesh.api.auth.AccessPolicy;
 import dev.castmesh.api.auth.Grant;
 import dev.castmesh.api.cluster.NodeAlias;
+import dev.castmesh.api.http.SdpBodies;
 import dev.castmesh.controlplane.http.BadRequestException;
 import dev.castmesh.controlplane.node.ClusterConfig;
 import dev.castmesh.controlplane.placement.Preference;
@@ -76,6 +77,9 @@ final class SignalingController {
     HttpResponse<?> patch(@PathVariable String stream, @PathVariable String session,
                           @Header("If-Match") @Nullable String ifMatch, @Body @Nullable String fragment,
                           @Nullable Authentication authentication) {
+        if (fragment != null && fragment.length() > SdpBodies.MAX_BYTES) {
+            throw SignalingException.sdpTooLarge("fragment");
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", SDP_FRAG);
         if (ifMatch != null) {
@@ -104,6 +108,9 @@ final class SignalingController {
     private static String offer(String offer) {
         if (offer == null || offer.isBlank()) {
             throw new BadRequestException("the body is empty; send an application/sdp offer");
+        }
+        if (offer.length() > SdpBodies.MAX_BYTES) {
+            throw SignalingException.sdpTooLarge("offer");
         }
         return offer;
     }

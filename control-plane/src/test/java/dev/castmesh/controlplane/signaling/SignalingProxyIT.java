@@ -147,6 +147,22 @@ class SignalingProxyIT {
                 send(HttpRequest.DELETE("/session/cam/nodot").bearerAuth(ADMIN)).assertError(404, "session_not_found").message());
     }
 
+    /** Issue 10: the control plane caps offers and fragments as the agent does (64 KiB), and forwards nothing bigger. */
+    @Test
+    void anOfferOver64KiBIsRefusedWithoutCallingAnyAgent() throws Exception {
+        beat("a", a, "eu", 0.1, 100, 10);
+        String big = "v=0\r\n" + "a=x-padding:0123456789abcdef0123456789abcdef\r\n".repeat(2000);
+        for (String path : List.of("/whip/cam", "/whep/cam", "/api/whep/a/cam")) {
+            Reply declared = send(HttpRequest.POST(path, big).contentType("application/sdp").bearerAuth(ADMIN))
+                    .assertError(400, "bad_sdp");
+            assertEquals("the SDP offer is larger than 65536 bytes", declared.message(), path);
+        }
+        Reply fragment = send(HttpRequest.PATCH("/session/cam/a.S1", big).contentType("application/trickle-ice-sdpfrag")
+                .bearerAuth(ADMIN)).assertError(400, "bad_sdp");
+        assertEquals("the SDP fragment is larger than 65536 bytes", fragment.message());
+        assertEquals(List.of(), a.requests());
+    }
+
     @Test
     void whipOfAPublishedStreamIs409WithoutCallingAnyAgent() throws Exception {
         beat("a", a, "eu", 0.1, 100, 10, Beats.published("cam", 0));
