@@ -6,10 +6,12 @@ import dev.castmesh.api.auth.Grant;
 import dev.castmesh.api.cluster.NodeAlias;
 import dev.castmesh.api.http.SdpBodies;
 import dev.castmesh.controlplane.http.BadRequestException;
+import dev.castmesh.controlplane.http.ClientAddress;
 import dev.castmesh.controlplane.node.ClusterConfig;
 import dev.castmesh.controlplane.placement.Preference;
 import dev.castmesh.security.Grants;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -51,26 +53,32 @@ final class SignalingController {
 
     @Post(uri = "/whip/{stream}", consumes = SignalingProxy.SDP, produces = {SignalingProxy.SDP, "application/json"})
     HttpResponse<?> whip(@PathVariable String stream, @QueryValue @Nullable String region, @QueryValue @Nullable String nodes,
-                         @Body @Nullable String offer) {
-        return proxy.offer(SignalingProxy.Kind.WHIP, stream(stream), offer(offer), preference(region, nodes));
+                         @Body @Nullable String offer, HttpRequest<?> request) {
+        return proxy.offer(SignalingProxy.Kind.WHIP, stream(stream), ClientAddress.of(request), offer(offer),
+                preference(region, nodes));
     }
 
     @Post(uri = "/whep/{stream}", consumes = SignalingProxy.SDP, produces = {SignalingProxy.SDP, "application/json"})
     HttpResponse<?> whep(@PathVariable String stream, @QueryValue @Nullable String region, @QueryValue @Nullable String nodes,
-                         @Body @Nullable String offer) {
-        return proxy.offer(SignalingProxy.Kind.WHEP, stream(stream), offer(offer), preference(region, nodes));
+                         @Body @Nullable String offer, HttpRequest<?> request) {
+        return proxy.offer(SignalingProxy.Kind.WHEP, stream(stream), ClientAddress.of(request), offer(offer),
+                preference(region, nodes));
     }
 
     /** Liveman's pinned WHIP: {@code POST /whip/{stream}?nodes={alias}}. */
     @Post(uri = "/api/whip/{alias}/{stream}", consumes = SignalingProxy.SDP, produces = {SignalingProxy.SDP, "application/json"})
-    HttpResponse<?> pinnedWhip(@PathVariable String alias, @PathVariable String stream, @Body @Nullable String offer) {
-        return proxy.offer(SignalingProxy.Kind.WHIP, stream(stream), offer(offer), preference(null, alias));
+    HttpResponse<?> pinnedWhip(@PathVariable String alias, @PathVariable String stream, @Body @Nullable String offer,
+                               HttpRequest<?> request) {
+        return proxy.offer(SignalingProxy.Kind.WHIP, stream(stream), ClientAddress.of(request), offer(offer),
+                preference(null, alias));
     }
 
     /** Liveman's pinned WHEP: {@code POST /whep/{stream}?nodes={alias}}. */
     @Post(uri = "/api/whep/{alias}/{stream}", consumes = SignalingProxy.SDP, produces = {SignalingProxy.SDP, "application/json"})
-    HttpResponse<?> pinnedWhep(@PathVariable String alias, @PathVariable String stream, @Body @Nullable String offer) {
-        return proxy.offer(SignalingProxy.Kind.WHEP, stream(stream), offer(offer), preference(null, alias));
+    HttpResponse<?> pinnedWhep(@PathVariable String alias, @PathVariable String stream, @Body @Nullable String offer,
+                               HttpRequest<?> request) {
+        return proxy.offer(SignalingProxy.Kind.WHEP, stream(stream), ClientAddress.of(request), offer(offer),
+                preference(null, alias));
     }
 
     @Patch(uri = "/session/{stream}/{session}", consumes = SDP_FRAG)

@@ -63,7 +63,8 @@ public class SignalingProxy {
         this.mapper = mapper;
     }
 
-    public HttpResponse<?> offer(Kind kind, String stream, String offer, Preference preference) {
+    /** @param client the client's address, told to the agent for its per-client budgets ({@link AgentPaths#FORWARDED_FOR}) */
+    public HttpResponse<?> offer(Kind kind, String stream, String client, String offer, Preference preference) {
         List<NodeState> nodes = registry.all();
         Placement placement = kind == Kind.WHIP ? policy.whip(stream, nodes, preference) : policy.whep(stream, nodes, preference);
         NodeState node;
@@ -79,8 +80,8 @@ public class SignalingProxy {
             node = cascades.onDemand(stream, nodes, preference).orElseThrow(() -> refusal(refused));
         }
         String path = kind == Kind.WHIP ? AgentPaths.whip(stream) : AgentPaths.whep(stream);
-        AgentResponse answer = agents.send(node, "POST", path, Map.of("Content-Type", SDP, "Accept", SDP + ", application/json"),
-                offer.getBytes(StandardCharsets.UTF_8));
+        AgentResponse answer = agents.send(node, "POST", path, Map.of("Content-Type", SDP, "Accept", SDP + ", application/json",
+                AgentPaths.FORWARDED_FOR, client), offer.getBytes(StandardCharsets.UTF_8));
         if (answer.status() != 201) {
             return error(node.alias(), answer);
         }
