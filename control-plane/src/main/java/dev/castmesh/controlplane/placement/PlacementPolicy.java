@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * <p><b>WHIP</b>: 409 if a publisher has the stream on an online node (a cascaded copy alone does not count, so a
  * stream whose origin died can be published again at once); else the least-loaded ({@link LoadScore}) online node,
  * nodes of the preferred region first, and nodes that do not still hold a copy of the stream before those that do
- * (a publish there would collide with the copy).
+ * (a publish there would collide with the copy). A node that carries its {@code maxStreams} streams takes no publish
+ * and no new copy.
  *
  * <p><b>WHEP</b>: a carrier (publisher or cascaded copy, online) has room for one more viewer of the stream when its
  * stream viewers &lt; {@code eachStreamMaxSub} and node viewers &lt; {@code maxViewers}. With a preferred region R:
@@ -45,7 +46,12 @@ public final class PlacementPolicy {
             return forced(nodes, preference.forcedNode()).map(node -> (Placement) new OnNode(node))
                     .orElseGet(() -> refusedForced(nodes, preference.forcedNode()));
         }
-        List<NodeState> candidates = nodes.stream().filter(NodeState::online).filter(node -> node.capacity() != null).toList();
+        List<NodeState> online = nodes.stream().filter(NodeState::online).filter(node -> node.capacity() != null).toList();
+        List<NodeState> candidates = online.stream().filter(PlacementPolicy::hasStreamRoom).toList();
+        if (candidates.isEmpty() && !online.isEmpty()) {
+            return new Refused(Reason.NO_NODE_AVAILABLE, "every online media node carries as many streams as it may"
+                    + " ([strategy] max_streams)");
+        }
         // A node still holding a copy of the stream (its origin died) would refuse the publish: avoid it if we can.
         List<NodeState> withoutCopy = candidates.stream().filter(node -> node.stream(stream).isEmpty()).toList();
         return best(withoutCopy.isEmpty() ? candidates : withoutCopy, preference.region()).map(node -> (Placement) new OnNode(node))
@@ -67,7 +73,8 @@ public final class PlacementPolicy {
             if (carriers.isEmpty()) {
                 return notFound(stream);
             }
-            return hasRoom(node) ? new CascadeNeeded(stream, node, nearest(carriers, node.region(), stream))
+            return hasRoom(node) && hasStreamRoom(node)
+                    ? new CascadeNeeded(stream, node, nearest(carriers, node.region(), stream))
                     : full(stream, "node '" + node.alias() + "'");
         }
         if (carriers.isEmpty()) {
@@ -75,7 +82,7 @@ public final class PlacementPolicy {
         }
         List<NodeState> withRoom = carriers.stream().filter(hasRoomFor(stream)).toList();
         List<NodeState> targets = nodes.stream().filter(NodeState::online).filter(node -> !carriers.contains(node))
-                .filter(PlacementPolicy::hasRoom).toList();
+                .filter(PlacementPolicy::hasRoom).filter(PlacementPolicy::hasStreamRoom).toList();
         String region = preference.region();
         if (!region.isEmpty()) {
             Optional<NodeState> carrierInRegion = best(inRegion(withRoom, region), region);
@@ -120,9 +127,11 @@ public final class PlacementPolicy {
      */
     public Optional<NodeState> pullTarget(List<NodeState> nodes, Preference preference) {
         if (preference.forcedNode() != null) {
-            return forced(nodes, preference.forcedNode()).filter(PlacementPolicy::hasRoom);
+            return forced(nodes, preference.forcedNode()).filter(PlacementPolicy::hasRoom)
+                    .filter(PlacementPolicy::hasStreamRoom);
         }
-        return best(nodes.stream().filter(NodeState::online).filter(PlacementPolicy::hasRoom).toList(), preference.region());
+        return best(nodes.stream().filter(NodeState::online).filter(PlacementPolicy::hasRoom)
+                .filter(PlacementPolicy::hasStreamRoom).toList(), preference.region());
     }
 
     /** The least-loaded of {@code candidates}, those of {@code region} first ("" = any); ties to the smaller alias. */
@@ -149,6 +158,12 @@ public final class PlacementPolicy {
 
     public static boolean hasRoom(NodeState node) {
         return node.capacity() != null && node.viewers() < node.capacity().maxViewers();
+    }
+
+    /** Room for one more stream (a publish or a cascade copy): under its {@code maxStreams}, or none reported. */
+    public static boolean hasStreamRoom(NodeState node) {
+        Integer max = node.capacity() == null ? null : node.capacity().maxStreams();
+        return max == null || node.streams().size() < max;
     }
 
     private static Optional<NodeState> forced(List<NodeState> nodes, String alias) {

@@ -63,7 +63,7 @@ class LivemanStreamsIT {
     }
 
     private void beat(String alias, FakeAgent agent, StreamSnapshot... streams) throws Exception {
-        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(100, 10), new NodeLoad(0.1, 0, 0, 1),
+        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(100, 10, null), new NodeLoad(0.1, 0, 0, 1),
                 List.of(streams), "tok-" + alias, false, agent.grantKey());
         Reply reply = app.heartbeat(alias, JSON.writeValueAsString(beat));
         assertEquals(2, reply.status() / 100, reply.body());

@@ -159,7 +159,7 @@ class TrustBoundaryIT {
     @Test
     @Order(1)
     void theClusterSecretCannotMoveAnEnrolledNodeOrClaimStreams() throws Exception {
-        String hijack = JSON.writeValueAsString(new NodeHeartbeat(rogueUrl, "hq", new NodeCapacity(100_000, 100_000),
+        String hijack = JSON.writeValueAsString(new NodeHeartbeat(rogueUrl, "hq", new NodeCapacity(100_000, 100_000, null),
                 new NodeLoad(0, 0, 0, 0), List.of(new StreamSnapshot("victim", true, null, 0, 0, 0)), "stolen", false,
                 ROGUE_KEY));
         HttpResponse<String> moved = heartbeat("agent-1", ControlPlaneProcess.CLUSTER_SECRET, hijack);
@@ -395,7 +395,7 @@ class TrustBoundaryIT {
     }
 
     private String rogueBeat(List<StreamSnapshot> streams) throws IOException {
-        return JSON.writeValueAsString(new NodeHeartbeat(rogueUrl, "hq", new NodeCapacity(1000, 1000),
+        return JSON.writeValueAsString(new NodeHeartbeat(rogueUrl, "hq", new NodeCapacity(1000, 1000, null),
                 new NodeLoad(0, 0, 0, 0), streams, "rogue-own-token", false, ROGUE_KEY));
     }
 
