@@ -1,14 +1,14 @@
 package dev.castmesh.controlplane.recording;
 
-import dev.castmesh.controlplane.jobs.JobLeases;
 import dev.castmesh.controlplane.config.ControlPlaneConfig;
+import dev.castmesh.controlplane.jobs.JobLeases;
+import dev.castmesh.server.threads.Timers;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -27,11 +27,7 @@ final class PeriodicReconcile {
     private final IndexReconciler reconciler;
     private final JobLeases leases;
     private final Duration interval;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "castmesh-reconcile");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Timers.daemon("castmesh-reconcile");
 
     PeriodicReconcile(IndexReconciler reconciler, JobLeases leases, ControlPlaneConfig config) {
         this.reconciler = reconciler;

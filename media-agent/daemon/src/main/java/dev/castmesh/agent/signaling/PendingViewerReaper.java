@@ -5,6 +5,7 @@ import dev.castmesh.gst.hub.MediaEngine;
 import dev.castmesh.gst.hub.SessionState;
 import dev.castmesh.gst.hub.StreamSnapshot;
 import dev.castmesh.gst.hub.ViewerSnapshot;
+import dev.castmesh.server.threads.Timers;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -28,11 +28,7 @@ final class PendingViewerReaper {
     private final MediaEngine engine;
     private final PendingViewers pending;
     private final SessionRegistry sessions;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "castmesh-pending-viewers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Timers.daemon("castmesh-pending-viewers");
 
     PendingViewerReaper(MediaEngine engine, PendingViewers pending, SessionRegistry sessions) {
         this.engine = engine;

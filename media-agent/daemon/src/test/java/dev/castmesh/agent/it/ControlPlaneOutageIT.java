@@ -30,15 +30,8 @@ class ControlPlaneOutageIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private String agentToml(int cpPort, String alias) {
-        return """
-                [cluster]
-                control_plane = "http://127.0.0.1:%d"
-                alias = "%s"
-                region = "it"
-                secret = "%s"
-                heartbeat_interval = 1
-                identity_file = "%s"
-                """.formatted(cpPort, alias, ControlPlaneProcess.CLUSTER_SECRET, dir.resolve(alias + "-identity.json"));
+        return ControlPlaneProcess.agentCluster(cpPort, alias, ControlPlaneProcess.CLUSTER_SECRET)
+                + "identity_file = \"" + dir.resolve(alias + "-identity.json") + "\"\n";
     }
 
     private boolean allOnline(ControlPlaneProcess cp) {

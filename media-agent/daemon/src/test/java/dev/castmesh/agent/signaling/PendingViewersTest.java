@@ -1,12 +1,11 @@
 package dev.castmesh.agent.signaling;
 
+import dev.castmesh.agent.time.MutableClock;
 import dev.castmesh.gst.hub.SessionState;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,24 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PendingViewersTest {
-    private Instant now = Instant.parse("2026-12-02T07:00:00Z");
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T07:00:00Z"));
     private final Map<String, SessionState> states = new HashMap<>();
-    private final PendingViewers pending = new PendingViewers(new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }, 2, Duration.ofSeconds(9));
+    private final PendingViewers pending = new PendingViewers(clock, 2, Duration.ofSeconds(9));
 
     private List<PendingViewers.Expired> sweep() {
         return pending.sweep((stream, id) -> states.get(id));
@@ -61,10 +45,10 @@ class PendingViewersTest {
         states.put("a", SessionState.NEGOTIATING);
         PendingViewers.Place gone = pending.reserve("10.0.0.1").orElseThrow();
         gone.answered("cam", "gone");
-        now = now.plusSeconds(8);
+        clock.advance(Duration.ofSeconds(8));
         assertEquals(List.of(), sweep());
         assertEquals(1, pending.held(), "a session the engine no longer has lets go of its place");
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertEquals(List.of(new PendingViewers.Expired("cam", "a")), sweep());
         assertEquals(0, pending.held());
     }
