@@ -1,9 +1,13 @@
 package dev.castmesh.agent.it;
 
+import dev.castmesh.gst.client.HttpSdpExchange;
+import dev.castmesh.gst.client.VideoCodec;
 import dev.castmesh.gst.client.WhepClient;
+import dev.castmesh.gst.client.WhepOptions;
 import dev.castmesh.gst.client.WhipClient;
 import dev.castmesh.gst.hub.MediaEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,11 +16,16 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PendingViewersIT {
     private static final int ATTACKS = 300;
     private static final String ATTACKER = "127.0.0.2";
+    private static final String AGENT_TOKEN = "pending-it-agent-token-0123456789";
 
     /** A recvonly VP8 viewer offer that can never connect: no candidates, and nobody behind its ICE credentials. */
     static String neverConnectingOffer() {
@@ -63,31 +73,35 @@ class PendingViewersIT {
         }
     }
 
+    /** Posts {@link #ATTACKS} never-connecting offers at once from {@link #ATTACKER}; at most the budget gets in. */
+    private static void attack(int port) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(ATTACKS);
+        long start = System.nanoTime();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        try {
+            List<Future<Integer>> attacks = new ArrayList<>();
+            for (int i = 0; i < ATTACKS; i++) {
+                attacks.add(pool.submit(() -> post(ATTACKER, port, "/whep/cam", neverConnectingOffer())));
+            }
+            for (Future<Integer> attack : attacks) {
+                statuses.merge(attack.get(), 1, Integer::sum);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.println(ATTACKS + " never-connecting WHEPs from " + ATTACKER + " to port " + port + " answered in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms: " + statuses);
+        assertTrue(statuses.getOrDefault(201, 0) <= 16, "at most the budget got in: " + statuses);
+        assertEquals(ATTACKS, statuses.getOrDefault(201, 0) + statuses.getOrDefault(429, 0), statuses.toString());
+    }
+
     @Test
     void threeHundredNeverConnectingViewersDoNotLockOutARealOne() throws Exception {
         try (TestAgent agent = TestAgent.start("[strategy]\neach_stream_max_sub = 50\n");
              WhipClient publisher = agent.publish("cam")) {
-            int port = URI.create(agent.url).getPort();
             MediaEngine engine = agent.context.getBean(MediaEngine.class);
-            ExecutorService pool = Executors.newFixedThreadPool(ATTACKS);
             long start = System.nanoTime();
-            Map<Integer, Integer> statuses = new TreeMap<>();
-            try {
-                List<Future<Integer>> attacks = new ArrayList<>();
-                for (int i = 0; i < ATTACKS; i++) {
-                    attacks.add(pool.submit(() -> post(ATTACKER, port, "/whep/cam", neverConnectingOffer())));
-                }
-                for (Future<Integer> attack : attacks) {
-                    statuses.merge(attack.get(), 1, Integer::sum);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-            long answeredMs = (System.nanoTime() - start) / 1_000_000;
-            System.out.println(ATTACKS + " never-connecting WHEPs from " + ATTACKER + " answered in " + answeredMs
-                    + " ms: " + statuses);
-            assertTrue(statuses.getOrDefault(201, 0) <= 16, "at most the budget got in: " + statuses);
-            assertEquals(ATTACKS, statuses.getOrDefault(201, 0) + statuses.getOrDefault(429, 0), statuses.toString());
+            attack(URI.create(agent.url).getPort());
 
             try (WhepClient viewer = agent.play("cam")) {
                 long frames = Waits.framesDuring(viewer, Duration.ofSeconds(2));
@@ -100,6 +114,39 @@ class PendingViewersIT {
                 System.out.println("never-connected viewers all ended " + endedMs + " ms after the attack began");
                 assertTrue(endedMs <= 11_000, "ended after " + endedMs + " ms");
                 assertTrue(Waits.framesDuring(viewer, Duration.ofSeconds(1)) >= 8, "the real viewer still plays");
+            }
+        }
+    }
+
+    /**
+     * The same through a real control plane (its own JVM): the agent sees only the control plane's address, and the
+     * budget is still the client's, because the control plane names it (X-Forwarded-For, trusted from its token).
+     */
+    @Test
+    void throughTheControlPlaneTheBudgetIsStillTheClients(@TempDir Path dir) throws Exception {
+        int cpPort = ControlPlaneProcess.freePort();
+        try (ControlPlaneProcess cp = ControlPlaneProcess.start(cpPort, dir);
+             TestAgent agent = TestAgent.start("[auth]\ntokens = [\"" + AGENT_TOKEN + "\"]\n"
+                     + "[strategy]\neach_stream_max_sub = 50\n"
+                     + ControlPlaneProcess.agentCluster(cpPort, "pending-1", ControlPlaneProcess.CLUSTER_SECRET)
+                     + "identity_file = \"" + dir.resolve("identity.json") + "\"\n");
+             WhipClient publisher = agent.publish("cam", VideoCodec.VP8, Optional.of(AGENT_TOKEN))) {
+            HttpClient http = HttpClient.newHttpClient();
+            Waits.until(() -> {
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create(cp.url + "/api/nodes")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body().contains("\"stream\":\"cam\"");
+                } catch (Exception e) {
+                    return false;
+                }
+            }, Duration.ofSeconds(30), "the control plane knows cam");
+            attack(cpPort);
+            try (WhepClient viewer = WhepClient.start(new HttpSdpExchange(URI.create(cp.url + "/whep/cam"), Optional.empty(),
+                    TestAgent.TIMEOUT), WhepOptions.decode())) {
+                assertTrue(viewer.awaitConnected(TestAgent.TIMEOUT), "the real viewer, through the control plane");
+                long frames = Waits.framesDuring(viewer, Duration.ofSeconds(2));
+                System.out.println("the real viewer through the control plane decoded " + frames + " frames in 2 s");
+                assertTrue(frames >= 15, "frames decoded in 2 s: " + frames);
             }
         }
     }
