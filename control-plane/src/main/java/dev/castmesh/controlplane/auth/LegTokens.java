@@ -49,6 +49,15 @@ public final class LegTokens {
         return mint(node, new Grant(stream, AccessMode.PUBLISH.bit()), null);
     }
 
+    /**
+     * The caller's own rights, narrowed to {@code stream}, for a request the control plane forwards to {@code node} on
+     * the caller's behalf (a session's {@code PATCH}/{@code DELETE}): the node then decides what the caller may do to
+     * that session (a viewer may not end the publisher's). Empty when the node reported no key.
+     */
+    public Optional<String> onBehalf(NodeState node, String stream, Grant caller) {
+        return mint(node, new Grant(stream, caller.mode()), null);
+    }
+
     private Optional<String> mint(NodeState node, Grant grant, String leg) {
         if (node.grantKey() == null) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.castmesh.controlplane.auth;
 
 import dev.castmesh.api.http.ApiError;
+import dev.castmesh.controlplane.http.ClientAddress;
 import dev.castmesh.security.AuthErrorHandler;
 
 import dev.castmesh.api.auth.Grant;
@@ -19,7 +20,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 
 /**
@@ -48,7 +48,7 @@ final class LoginController {
     @Post("/api/login")
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> login(HttpRequest<?> request, @Nullable @Body String body) {
-        String client = clientAddress(request);
+        String client = ClientAddress.of(request);
         LoginRequest login = bodies.read(body, LoginRequest.class);
         if (login == null || login.username() == null || login.password() == null) {
             return HttpResponse.badRequest(ApiError.badRequest("the body must be JSON {\"username\": \"...\", \"password\": \"...\"}"));
@@ -73,9 +73,4 @@ final class LoginController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    /** The TCP peer; forwarded headers are not trusted, so a client cannot pick its own address. */
-    static String clientAddress(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
-    }
 }

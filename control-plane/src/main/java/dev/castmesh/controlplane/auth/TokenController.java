@@ -21,14 +21,17 @@ import io.micronaut.security.authentication.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * {@code POST /api/token} {@code {"id": stream or "*", "mode": 1..7, "duration": seconds}}, or Liveman's
  * {@code {"id", "duration", "subscribe", "publish", "admin"}} with booleans, → a JWT ({@link TokenResponse}).
  * The rights table lets only admin tokens for {@code *} in; on top, a caller cannot mint rights it does
  * not hold itself (an admin-only token cannot mint publish tokens). Duration defaults to
- * {@link TokenIssuer#DEFAULT_TTL} and is capped at {@link TokenIssuer#MAX_TTL}: longer requests get a 400.
+ * {@link TokenIssuer#DEFAULT_TTL} and is capped at {@link TokenIssuer#MAX_TTL}: longer requests get a 400. Nor may a
+ * minted token outlive the JWT that mints it: a longer duration is a 400, the default is shortened to fit.
  */
 @Controller
 final class TokenController {
@@ -37,9 +40,11 @@ final class TokenController {
     private final TokenIssuer issuer;
     private final AccessPolicy policy;
     private final JsonBodies bodies;
+    private final Clock clock;
 
-    TokenController(TokenIssuer issuer, AccessPolicy policy, JsonBodies bodies) {
+    TokenController(TokenIssuer issuer, AccessPolicy policy, JsonBodies bodies, Clock clock) {
         this.issuer = issuer;
+        this.clock = clock;
         this.policy = policy;
         this.bodies = bodies;
     }
@@ -72,6 +77,16 @@ final class TokenController {
         long seconds = request.durationSeconds() == null ? TokenIssuer.DEFAULT_TTL.toSeconds() : request.durationSeconds();
         if (seconds < 1 || seconds > TokenIssuer.MAX_TTL.toSeconds()) {
             return HttpResponse.badRequest(ApiError.badRequest("duration must be 1 to " + TokenIssuer.MAX_TTL.toSeconds() + " seconds"));
+        }
+        Instant minterExpires = Grants.expiry(authentication).orElse(null);
+        if (minterExpires != null) {
+            // A minted token never outlives the token that minted it (issue 10 finding 13).
+            long left = Duration.between(clock.instant(), minterExpires).toSeconds();
+            if (request.durationSeconds() != null && seconds > left) {
+                return HttpResponse.badRequest(ApiError.badRequest("duration must be at most " + Math.max(left, 0)
+                        + " seconds: the token that mints it expires then"));
+            }
+            seconds = Math.max(1, Math.min(seconds, left));
         }
         Grant wanted = new Grant(request.id(), mode);
         if (!caller.includes(wanted)) {

@@ -33,6 +33,9 @@ final class HeartbeatCheck {
         if (beat.capacity().maxViewers() < 0 || beat.capacity().eachStreamMaxSub() < 0) {
             throw new IllegalArgumentException("capacity: maxViewers and eachStreamMaxSub must not be negative");
         }
+        if (beat.capacity().maxStreams() != null && beat.capacity().maxStreams() < 1) {
+            throw new IllegalArgumentException("capacity: maxStreams must be at least 1");
+        }
         if (beat.load() == null) {
             throw new IllegalArgumentException("load is required");
         }

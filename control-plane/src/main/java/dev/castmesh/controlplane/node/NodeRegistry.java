@@ -98,18 +98,14 @@ public class NodeRegistry {
         String load = json(loadWriter, beat.load());
         String streams = json(streamsWriter, beat.streams());
         if (admission.kind() == Admission.Kind.NODE) {
-            int changed = repository.heartbeat(alias, beat.region(), beat.publicUrl(), beat.agentToken(), now,
-                    beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush(),
-                    beat.grantKey());
-            return changed == 1 ? HeartbeatOutcome.updated() : HeartbeatOutcome.rejected(); // deleted meanwhile
+            boolean changed = write(alias, beat, now, load, streams);
+            return changed ? HeartbeatOutcome.updated() : HeartbeatOutcome.rejected(); // deleted meanwhile
         }
         String credential = NodeCredential.generate();
         String hash = SecretHash.of(credential);
         if (admission.kind() == Admission.Kind.REENROL) {
             boolean again = beat.grantKey() != null && repository.reenrol(alias, beat.grantKey(), hash, now) == 1
-                    && repository.heartbeat(alias, beat.region(), beat.publicUrl(), beat.agentToken(), now,
-                    beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush(),
-                    beat.grantKey()) == 1;
+                    && write(alias, beat, now, load, streams);
             if (!again) {
                 return HeartbeatOutcome.rejected();
             }
@@ -118,14 +114,12 @@ public class NodeRegistry {
             return new HeartbeatOutcome(HeartbeatOutcome.Result.ENROLLED, credential);
         }
         boolean enrolled = repository.register(alias, beat.region(), beat.publicUrl(), hash, beat.agentToken(), now,
-                beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush(),
-                beat.grantKey()) == 1;
+                beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), beat.capacity().maxStreams(), load,
+                streams, beat.autopush(), beat.grantKey()) == 1;
         if (!enrolled) {
             // Registered before enrolment existed (its secret is the cluster secret's hash): the same swap, once.
             enrolled = repository.replaceSecret(alias, clusterSecretHash, hash, now) == 1
-                    && repository.heartbeat(alias, beat.region(), beat.publicUrl(), beat.agentToken(), now,
-                    beat.capacity().maxViewers(), beat.capacity().eachStreamMaxSub(), load, streams, beat.autopush(),
-                    beat.grantKey()) == 1;
+                    && write(alias, beat, now, load, streams);
         }
         if (!enrolled) {
             return HeartbeatOutcome.rejected(); // enrolled by a concurrent request: its credential won
@@ -193,6 +187,13 @@ public class NodeRegistry {
         return repository.findById(alias).map(node -> state(node, now));
     }
 
+    /** The heartbeat write of everything the agent reports. @return false when the node is gone */
+    private boolean write(String alias, NodeHeartbeat beat, Instant now, String load, String streams) {
+        NodeCapacity capacity = beat.capacity();
+        return repository.heartbeat(alias, beat.region(), beat.publicUrl(), beat.agentToken(), now, capacity.maxViewers(),
+                capacity.eachStreamMaxSub(), capacity.maxStreams(), load, streams, beat.autopush(), beat.grantKey()) == 1;
+    }
+
     /** Every node, by alias. */
     public List<NodeState> all() {
         Instant now = clock.instant();
@@ -201,7 +202,8 @@ public class NodeRegistry {
 
     private NodeState state(Node node, Instant now) {
         String region = node.region() != null ? node.region() : node.reportedRegion();
-        NodeCapacity capacity = node.maxViewers() == null ? null : new NodeCapacity(node.maxViewers(), node.eachStreamMaxSub());
+        NodeCapacity capacity = node.maxViewers() == null ? null : new NodeCapacity(node.maxViewers(), node.eachStreamMaxSub(),
+                node.maxStreams());
         NodeLoad load = node.loadJson() == null ? null : read(loadReader, node.loadJson(), node.alias());
         List<StreamSnapshot> streams = read(streamsReader, node.streamsJson(), node.alias());
         return new NodeState(node.alias(), region, node.publicUrl(), node.agentToken(),

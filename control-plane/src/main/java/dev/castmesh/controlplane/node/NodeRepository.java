@@ -21,22 +21,23 @@ interface NodeRepository extends GenericRepository<Node, String> {
     @Query("""
             UPDATE nodes SET reported_region = :reportedRegion, public_url = :publicUrl, agent_token = :agentToken,
                 last_heartbeat = :now, max_viewers = :maxViewers, each_stream_max_sub = :eachStreamMaxSub,
-                load_json = :loadJson, streams_json = :streamsJson, autopush = :autopush, grant_key = :grantKey,
+                max_streams = :maxStreams, load_json = :loadJson, streams_json = :streamsJson, autopush = :autopush, grant_key = :grantKey,
                 updated_at = :now
             WHERE alias = :alias""")
     int heartbeat(String alias, String reportedRegion, String publicUrl, @Nullable String agentToken, Instant now,
-                  int maxViewers, int eachStreamMaxSub, String loadJson, String streamsJson, boolean autopush,
+                  int maxViewers, int eachStreamMaxSub, @Nullable Integer maxStreams, String loadJson, String streamsJson, boolean autopush,
                   @Nullable String grantKey);
 
     /** Enrolment by a first heartbeat. @return 0 if the alias exists */
     @Query("""
             INSERT INTO nodes (alias, region, reported_region, public_url, secret_hash, agent_token, last_heartbeat,
-                max_viewers, each_stream_max_sub, load_json, streams_json, autopush, grant_key, created_at, updated_at)
+                max_viewers, each_stream_max_sub, max_streams, load_json, streams_json, autopush, grant_key, created_at,
+                updated_at)
             VALUES (:alias, NULL, :reportedRegion, :publicUrl, :secretHash, :agentToken, :now,
-                :maxViewers, :eachStreamMaxSub, :loadJson, :streamsJson, :autopush, :grantKey, :now, :now)
+                :maxViewers, :eachStreamMaxSub, :maxStreams, :loadJson, :streamsJson, :autopush, :grantKey, :now, :now)
             ON CONFLICT (alias) DO NOTHING""")
     int register(String alias, String reportedRegion, String publicUrl, String secretHash, @Nullable String agentToken,
-                 Instant now, int maxViewers, int eachStreamMaxSub, String loadJson, String streamsJson, boolean autopush,
+                 Instant now, int maxViewers, int eachStreamMaxSub, @Nullable Integer maxStreams, String loadJson, String streamsJson, boolean autopush,
                  @Nullable String grantKey);
 
     /** Compare-and-set of the secret. @return 0 if the stored hash is not {@code expectedHash} (or no such node) */

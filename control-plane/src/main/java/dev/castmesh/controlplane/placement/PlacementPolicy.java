@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * stream whose origin died can be published again at once); else the online node the stream was created on
  * ({@code reserved} in its heartbeat); else the least-loaded ({@link LoadScore}) online node,
  * nodes of the preferred region first, and nodes that do not still hold a copy of the stream before those that do
- * (a publish there would collide with the copy).
+ * (a publish there would collide with the copy). A node that carries its {@code maxStreams} streams takes no publish
+ * and no new copy.
  *
  * <p><b>WHEP</b>: a carrier (publisher or cascaded copy, online) has room for one more viewer of the stream when its
  * stream viewers &lt; {@code eachStreamMaxSub} and node viewers &lt; {@code maxViewers}. With a preferred region R:
@@ -45,12 +46,17 @@ public final class PlacementPolicy {
         if (preference.forcedNode() != null) {
             return onForced(nodes, preference.forcedNode());
         }
-        List<NodeState> candidates = nodes.stream().filter(NodeState::online).filter(node -> node.capacity() != null).toList();
+        List<NodeState> online = nodes.stream().filter(NodeState::online).filter(node -> node.capacity() != null).toList();
         // A stream created ahead of its publisher (POST /api/streams/{stream}) is published where it was created.
-        Optional<NodeState> reserving = candidates.stream()
+        Optional<NodeState> reserving = online.stream()
                 .filter(node -> node.stream(stream).map(StreamSnapshot::reserved).orElse(false)).findFirst();
         if (reserving.isPresent()) {
             return new OnNode(reserving.get());
+        }
+        List<NodeState> candidates = online.stream().filter(PlacementPolicy::hasStreamRoom).toList();
+        if (candidates.isEmpty() && !online.isEmpty()) {
+            return new Refused(Reason.NO_NODE_AVAILABLE, "every online media node carries as many streams as it may"
+                    + " ([strategy] max_streams)");
         }
         // A node still holding a copy of the stream (its origin died) would refuse the publish: avoid it if we can.
         List<NodeState> withoutCopy = candidates.stream().filter(node -> node.stream(stream).isEmpty()).toList();
@@ -73,8 +79,13 @@ public final class PlacementPolicy {
         if (preference.forcedNode() != null) {
             return onForced(nodes, preference.forcedNode());
         }
-        return best(nodes.stream().filter(NodeState::online).filter(node -> node.capacity() != null).toList(),
-                preference.region()).map(node -> (Placement) new OnNode(node))
+        List<NodeState> online = nodes.stream().filter(NodeState::online).filter(node -> node.capacity() != null).toList();
+        List<NodeState> withRoom = online.stream().filter(PlacementPolicy::hasStreamRoom).toList();
+        if (withRoom.isEmpty() && !online.isEmpty()) {
+            return new Refused(Reason.NO_NODE_AVAILABLE, "every online media node carries as many streams as it may"
+                    + " ([strategy] max_streams)");
+        }
+        return best(withRoom, preference.region()).map(node -> (Placement) new OnNode(node))
                 .orElseGet(() -> new Refused(Reason.NO_NODE_AVAILABLE, "no media node is online"));
     }
 
@@ -93,7 +104,8 @@ public final class PlacementPolicy {
             if (carriers.isEmpty()) {
                 return notFound(stream);
             }
-            return hasRoom(node) ? new CascadeNeeded(stream, node, nearest(carriers, node.region(), stream))
+            return hasRoom(node) && hasStreamRoom(node)
+                    ? new CascadeNeeded(stream, node, nearest(carriers, node.region(), stream))
                     : full(stream, "node '" + node.alias() + "'");
         }
         if (carriers.isEmpty()) {
@@ -101,7 +113,7 @@ public final class PlacementPolicy {
         }
         List<NodeState> withRoom = carriers.stream().filter(hasRoomFor(stream)).toList();
         List<NodeState> targets = nodes.stream().filter(NodeState::online).filter(node -> !carriers.contains(node))
-                .filter(PlacementPolicy::hasRoom).toList();
+                .filter(PlacementPolicy::hasRoom).filter(PlacementPolicy::hasStreamRoom).toList();
         String region = preference.region();
         if (!region.isEmpty()) {
             Optional<NodeState> carrierInRegion = best(inRegion(withRoom, region), region);
@@ -146,9 +158,11 @@ public final class PlacementPolicy {
      */
     public Optional<NodeState> pullTarget(List<NodeState> nodes, Preference preference) {
         if (preference.forcedNode() != null) {
-            return forced(nodes, preference.forcedNode()).filter(PlacementPolicy::hasRoom);
+            return forced(nodes, preference.forcedNode()).filter(PlacementPolicy::hasRoom)
+                    .filter(PlacementPolicy::hasStreamRoom);
         }
-        return best(nodes.stream().filter(NodeState::online).filter(PlacementPolicy::hasRoom).toList(), preference.region());
+        return best(nodes.stream().filter(NodeState::online).filter(PlacementPolicy::hasRoom)
+                .filter(PlacementPolicy::hasStreamRoom).toList(), preference.region());
     }
 
     /** The least-loaded of {@code candidates}, those of {@code region} first ("" = any); ties to the smaller alias. */
@@ -175,6 +189,12 @@ public final class PlacementPolicy {
 
     public static boolean hasRoom(NodeState node) {
         return node.capacity() != null && node.viewers() < node.capacity().maxViewers();
+    }
+
+    /** Room for one more stream (a publish or a cascade copy): under its {@code maxStreams}, or none reported. */
+    public static boolean hasStreamRoom(NodeState node) {
+        Integer max = node.capacity() == null ? null : node.capacity().maxStreams();
+        return max == null || node.streams().size() < max;
     }
 
     private static Optional<NodeState> forced(List<NodeState> nodes, String alias) {

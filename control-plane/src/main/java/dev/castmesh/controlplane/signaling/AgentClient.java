@@ -30,6 +30,7 @@ public class AgentClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** The largest agent answer read (SDP answers and stream listings are kilobytes). */
     public static final long MAX_REPLY_BYTES = 1 << 20;
+    public static final String AUTHORIZATION = "Authorization";
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "agent-client");
         thread.setDaemon(true);
@@ -45,7 +46,9 @@ public class AgentClient {
 
     /**
      * @param pathAndQuery raw, already encoded, starting with '/'
-     * @param headers      request headers to send (Content-Type, If-Match, Accept…); no Authorization
+     * @param headers      request headers to send (Content-Type, If-Match, Accept…); an Authorization among them (a
+     *                     token scoped to the caller, {@link dev.castmesh.controlplane.auth.LegTokens#onBehalf})
+     *                     replaces the agent's own token
      * @param body         null for none
      */
     public AgentResponse send(NodeState node, String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
@@ -56,8 +59,8 @@ public class AgentClient {
                 .timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        if (node.agentToken() != null) {
-            request.header("Authorization", "Bearer " + node.agentToken());
+        if (node.agentToken() != null && !headers.containsKey(AUTHORIZATION)) {
+            request.header(AUTHORIZATION, "Bearer " + node.agentToken());
         }
         try {
             HttpResponse<byte[]> response = BoundedExchange.send(http, request.build(), (int) MAX_REPLY_BYTES, timeout);

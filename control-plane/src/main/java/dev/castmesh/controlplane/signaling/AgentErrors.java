@@ -29,6 +29,16 @@ public final class AgentErrors {
         if (status < 400 || status > 599) {
             return new ApiError("bad_gateway", "media node '" + alias + "' answered an unexpected status " + status);
         }
+        return passedOn(alias, response, mapper);
+    }
+
+    /**
+     * The agent's own {@code {"error","message"}} (cleaned), else a generic one for its status: also for a 403 to a token
+     * that carried the caller's rights ({@link dev.castmesh.controlplane.auth.LegTokens#onBehalf}), which is the
+     * caller's refusal, not ours.
+     */
+    public static ApiError passedOn(String alias, AgentResponse response, ObjectMapper mapper) {
+        int status = response.status();
         try {
             JsonNode json = mapper.readTree(response.body());
             if (json != null && json.path("error").isTextual() && json.path("message").isTextual()) {

@@ -1,5 +1,7 @@
 package dev.castmesh.controlplane.signaling;
 
+import dev.castmesh.api.http.ErrorCode;
+import dev.castmesh.api.http.SdpBodies;
 import dev.castmesh.controlplane.http.ApiException;
 
 /** The typed refusals of WHIP/WHEP routing, each with its status and code. */
@@ -26,6 +28,11 @@ public final class SignalingException extends ApiException {
 
     public static SignalingException sessionNotFound(String message) {
         return new SignalingException(404, "session_not_found", message);
+    }
+
+    /** 400 {@code bad_sdp}: an offer or fragment over {@link dev.castmesh.api.http.SdpBodies#MAX_BYTES}. */
+    public static SignalingException sdpTooLarge(String what) {
+        return new SignalingException(400, ErrorCode.BAD_SDP.wire(), SdpBodies.tooLarge(what));
     }
 
     public static SignalingException badGateway(String message) {

@@ -8,6 +8,9 @@ import dev.castmesh.api.ice.IceServer;
 import dev.castmesh.api.http.ApiError;
 import dev.castmesh.controlplane.ice.IceServers;
 import dev.castmesh.controlplane.node.NodeNotFoundException;
+import dev.castmesh.api.auth.AccessMode;
+import dev.castmesh.api.auth.Grant;
+import dev.castmesh.controlplane.auth.LegTokens;
 import dev.castmesh.controlplane.node.NodeRegistry;
 import dev.castmesh.controlplane.node.NodeState;
 import dev.castmesh.controlplane.placement.Placement;
@@ -48,16 +51,20 @@ public class SignalingProxy {
     private final IceServers ice;
     private final CascadeStarter cascades;
     private final ObjectMapper mapper;
+    private final LegTokens tokens;
 
-    SignalingProxy(NodeRegistry registry, AgentClient agents, IceServers ice, CascadeStarter cascades, ObjectMapper mapper) {
+    SignalingProxy(NodeRegistry registry, AgentClient agents, IceServers ice, CascadeStarter cascades, ObjectMapper mapper,
+                   LegTokens tokens) {
         this.registry = registry;
+        this.tokens = tokens;
         this.agents = agents;
         this.ice = ice;
         this.cascades = cascades;
         this.mapper = mapper;
     }
 
-    public HttpResponse<?> offer(Kind kind, String stream, String offer, Preference preference) {
+    /** @param client the client's address, told to the agent for its per-client budgets ({@link AgentPaths#FORWARDED_FOR}) */
+    public HttpResponse<?> offer(Kind kind, String stream, String client, String offer, Preference preference) {
         List<NodeState> nodes = registry.all();
         Placement placement = kind == Kind.WHIP ? policy.whip(stream, nodes, preference) : policy.whep(stream, nodes, preference);
         NodeState node;
@@ -73,8 +80,8 @@ public class SignalingProxy {
             node = cascades.onDemand(stream, nodes, preference).orElseThrow(() -> refusal(refused));
         }
         String path = kind == Kind.WHIP ? AgentPaths.whip(stream) : AgentPaths.whep(stream);
-        AgentResponse answer = agents.send(node, "POST", path, Map.of("Content-Type", SDP, "Accept", SDP + ", application/json"),
-                offer.getBytes(StandardCharsets.UTF_8));
+        AgentResponse answer = agents.send(node, "POST", path, Map.of("Content-Type", SDP, "Accept", SDP + ", application/json",
+                AgentPaths.FORWARDED_FOR, client), offer.getBytes(StandardCharsets.UTF_8));
         if (answer.status() != 201) {
             return error(node.alias(), answer);
         }
@@ -94,15 +101,30 @@ public class SignalingProxy {
         return response;
     }
 
-    /** PATCH or DELETE of a session: to the node named by the session id, with the agent's answer passed through. */
-    public HttpResponse<?> session(String method, String stream, String sessionId, Map<String, String> headers, byte[] body) {
+    /**
+     * PATCH or DELETE of a session: to the node named by the session id, with the agent's answer passed through. With a
+     * {@code caller} (the rights table's grant; null when open) that lacks the publish right, the node gets a token with
+     * the caller's rights on the stream instead of its own, and refuses it the publisher's session (403, passed on).
+     */
+    public HttpResponse<?> session(String method, String stream, String sessionId, Map<String, String> headers, byte[] body,
+                                   Grant caller) {
         SessionId id = SessionId.decode(sessionId).orElseThrow(() -> SignalingException.sessionNotFound(
                 "no session '" + sessionId + "' on stream '" + stream + "'"));
         NodeState node = registry.find(id.alias()).orElseThrow(() -> SignalingException.sessionNotFound(
                 "no session '" + sessionId + "' on stream '" + stream + "' (its node '" + id.alias() + "' is not registered)"));
         Map<String, String> forwarded = new LinkedHashMap<>(headers);
         forwarded.put("Accept", "application/trickle-ice-sdpfrag, application/json");
+        if (caller != null && !caller.hasAny(AccessMode.PUBLISH.bit())) {
+            // Without publish the caller may touch viewer sessions only; the node knows which one this is.
+            tokens.onBehalf(node, stream, caller)
+                    .ifPresent(token -> forwarded.put(AgentClient.AUTHORIZATION, "Bearer " + token));
+        }
         AgentResponse answer = agents.send(node, method, AgentPaths.session(stream, id.agentSessionId()), forwarded, body);
+        if (answer.status() == HttpStatus.FORBIDDEN.getCode() && forwarded.containsKey(AgentClient.AUTHORIZATION)) {
+            // The caller's own rights were refused (a viewer's token on the publisher's session), not our token.
+            return HttpResponse.<ApiError>status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(AgentErrors.passedOn(node.alias(), answer, mapper));
+        }
         if (!answer.ok()) {
             return error(node.alias(), answer);
         }

@@ -72,6 +72,22 @@ class TokenMintTest {
         }
     }
 
+    /** Issue 10 finding 13: a token minted with a JWT never outlives that JWT. */
+    @Test
+    void aMintedTokenDoesNotOutliveItsMinter() {
+        String minter = TestTokens.hs256(SECRET, "*", 7, Duration.ofSeconds(120));
+        long minterExp = ((Number) TestTokens.payload(minter).get("exp")).longValue();
+        HttpResponse<String> longer = mint("{\"id\":\"cam-1\",\"mode\":4,\"duration\":3600}", minter);
+        assertEquals(400, longer.code(), () -> longer.getBody(String.class).orElse(""));
+        assertTrue(longer.getBody(String.class).orElseThrow().contains("the token that mints it expires then"));
+        long defaulted = ((Number) TestTokens.payload(token(mint("{\"id\":\"cam-1\",\"mode\":4}", minter)))
+                .get("exp")).longValue();
+        assertTrue(defaulted <= minterExp, defaulted + " after the minter's " + minterExp);
+        long shorter = ((Number) TestTokens.payload(token(mint("{\"id\":\"cam-1\",\"mode\":4,\"duration\":60}",
+                minter))).get("exp")).longValue();
+        assertTrue(Math.abs(shorter - Instant.now().plusSeconds(60).getEpochSecond()) < 10);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"id\":\"cam-1\",\"mode\":0}", "{\"id\":\"cam-1\",\"mode\":8}", "{\"id\":\"cam-1\"}",
             "{\"id\":\"cam-1\",\"mode\":-1}", "{\"id\":\"a/b\",\"mode\":2}", "{\"id\":\"\",\"mode\":2}", "{\"mode\":2}",

@@ -62,7 +62,7 @@ public final class StreamListBench {
                             : null, sessions, 1_500_000, viewers * 1_500_000L));
                 }
                 agent.streams(infos);
-                NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(100_000, 10_000),
+                NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(100_000, 10_000, null),
                         new NodeLoad(0.1, 0, 0, 1), snapshots, "tok-" + a, false, agent.grantKey());
                 beats.add(json.writeValueAsString(beat));
             }

@@ -81,7 +81,7 @@ class CascadeIT {
 
     private static void beat(String alias, FakeAgent agent, String region, double cpu, int perStream, boolean autopush,
                              StreamSnapshot... streams) throws Exception {
-        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), region, new NodeCapacity(100, perStream),
+        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), region, new NodeCapacity(100, perStream, null),
                 new NodeLoad(cpu, 0, 0, 1), List.of(streams), "tok-" + alias, autopush, agent.grantKey());
         Reply reply = app.heartbeat(alias, JSON.writeValueAsString(beat));
         assertEquals(2, reply.status() / 100, reply.body());
@@ -252,7 +252,7 @@ class CascadeIT {
                 .withCascade(new CascadeConfig(null, CascadeMode.PUSH, Duration.ZERO, null)))) {
             for (Object[] node : new Object[][] {{"a", a, Beats.published("cam", 2)}, {"b", b, null}}) {
                 FakeAgent agent = (FakeAgent) node[1];
-                NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "", new NodeCapacity(100, 2), new NodeLoad(0.1, 0, 0, 1),
+                NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "", new NodeCapacity(100, 2, null), new NodeLoad(0.1, 0, 0, 1),
                         node[2] == null ? List.of() : List.of((StreamSnapshot) node[2]), "tok-" + node[0], false, agent.grantKey());
                 assertEquals(2, push.heartbeat((String) node[0], JSON.writeValueAsString(beat)).status() / 100);
             }

@@ -20,12 +20,12 @@ final class Nodes {
     }
 
     static NodeState node(String alias, String region, boolean online, boolean autopush, double cpu, StreamSnapshot... streams) {
-        return new NodeState(alias, region, "http://" + alias + ":7777", "tok-" + alias, online, T, new NodeCapacity(100, 10),
+        return new NodeState(alias, region, "http://" + alias + ":7777", "tok-" + alias, online, T, new NodeCapacity(100, 10, null),
                 new NodeLoad(cpu, 0, 0, 0), List.of(streams), T, T, autopush, null);
     }
 
     static NodeState full(String alias, String region, StreamSnapshot... streams) {
-        return new NodeState(alias, region, "http://" + alias + ":7777", "tok-" + alias, true, T, new NodeCapacity(0, 10),
+        return new NodeState(alias, region, "http://" + alias + ":7777", "tok-" + alias, true, T, new NodeCapacity(0, 10, null),
                 new NodeLoad(0, 0, 0, 0), List.of(streams), T, T, false, null);
     }
 

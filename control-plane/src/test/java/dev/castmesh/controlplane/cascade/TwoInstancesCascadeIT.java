@@ -30,7 +30,7 @@ class TwoInstancesCascadeIT {
 
     private static void beat(TestControlPlane app, String alias, FakeAgent agent, int perStream, StreamSnapshot... streams)
             throws Exception {
-        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(100, perStream),
+        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(100, perStream, null),
                 new NodeLoad(0.1, 0, 0, 1), List.of(streams), "tok-" + alias, false, agent.grantKey());
         assertEquals(2, app.heartbeat(alias, JSON.writeValueAsString(beat)).status() / 100);
     }

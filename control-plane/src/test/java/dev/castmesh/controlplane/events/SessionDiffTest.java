@@ -69,7 +69,7 @@ class SessionDiffTest {
     }
 
     private static NodeState node(String alias, boolean online, StreamSnapshot... streams) {
-        return new NodeState(alias, "eu", "http://" + alias, "tok", online, T, new NodeCapacity(10, 10), new NodeLoad(0, 0, 0, 0),
+        return new NodeState(alias, "eu", "http://" + alias, "tok", online, T, new NodeCapacity(10, 10, null), new NodeLoad(0, 0, 0, 0),
                 List.of(streams), T, T);
     }
 

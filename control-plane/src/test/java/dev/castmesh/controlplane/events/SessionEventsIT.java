@@ -56,7 +56,7 @@ class SessionEventsIT {
     private void step(List<StreamInfo> streams, StreamSnapshot... beat) throws Exception {
         agent.streams(streams);
         app.clock.advance(Duration.ofMillis(1100));
-        NodeHeartbeat heartbeat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(100, 10), new NodeLoad(0.1, 0, 0, 0),
+        NodeHeartbeat heartbeat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(100, 10, null), new NodeLoad(0.1, 0, 0, 0),
                 List.of(beat), "tok-a", false, agent.grantKey());
         Reply reply = app.heartbeat("a", JSON.writeValueAsString(heartbeat));
         assertEquals(2, reply.status() / 100, reply.body());

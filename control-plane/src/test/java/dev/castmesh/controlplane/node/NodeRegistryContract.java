@@ -73,7 +73,7 @@ abstract class NodeRegistryContract {
         assertEquals("agent-token-eu", node.agentToken());
         assertTrue(node.online());
         assertEquals(TestControlPlane.START, node.lastSeen());
-        assertEquals(new NodeCapacity(500, 200), node.capacity());
+        assertEquals(new NodeCapacity(500, 200, null), node.capacity());
         assertEquals(new NodeLoad(0.25, 2_000_000, 8_000_000, 5), node.load());
         assertEquals(List.of(cam, copy), node.streams());
         assertEquals(TestControlPlane.START, node.createdAt());
@@ -102,7 +102,7 @@ abstract class NodeRegistryContract {
     void laterHeartbeatsReplaceTheSnapshotAndKeepCreatedAt() {
         String credential = enrol("agent-1", beat("eu", Beats.published("a", 1)));
         app.clock.advance(Duration.ofMillis(2_000));
-        NodeHeartbeat second = new NodeHeartbeat("https://agent.example:8443", "us", new NodeCapacity(10, 5),
+        NodeHeartbeat second = new NodeHeartbeat("https://agent.example:8443", "us", new NodeCapacity(10, 5, null),
                 new NodeLoad(0.5, 1, 2, 3), List.of(Beats.published("b", 2)), null, false, GRANT_KEY);
         assertEquals(UPDATED, result("agent-1", credential, second));
         NodeState node = registry.find("agent-1").orElseThrow();
@@ -110,7 +110,7 @@ abstract class NodeRegistryContract {
         assertEquals("https://agent.example:8443", node.publicUrl());
         assertNull(node.agentToken());
         assertEquals(GRANT_KEY, node.grantKey());
-        assertEquals(new NodeCapacity(10, 5), node.capacity());
+        assertEquals(new NodeCapacity(10, 5, null), node.capacity());
         assertEquals(new NodeLoad(0.5, 1, 2, 3), node.load());
         assertEquals(List.of(Beats.published("b", 2)), node.streams());
         assertEquals(TestControlPlane.START, node.createdAt());
@@ -207,7 +207,7 @@ abstract class NodeRegistryContract {
     void theClusterSecretEnrolsOnceAndThenCannotMoveTheNode() {
         String credential = enrol("agent-1", beat("eu", Beats.published("cam", 1)));
         app.clock.advance(Duration.ofSeconds(1));
-        NodeHeartbeat hijack = new NodeHeartbeat("http://203.0.113.9:7777", "eu", new NodeCapacity(10_000, 10_000),
+        NodeHeartbeat hijack = new NodeHeartbeat("http://203.0.113.9:7777", "eu", new NodeCapacity(10_000, 10_000, null),
                 new NodeLoad(0, 0, 0, 0), List.of(Beats.published("victim", 0)), "rogue");
         assertEquals(REJECTED, result("agent-1", CLUSTER_SECRET, hijack));
         NodeState node = registry.find("agent-1").orElseThrow();
@@ -241,7 +241,7 @@ abstract class NodeRegistryContract {
     void aNodeRegisteredBeforeEnrolmentIsEnrolledByItsNextHeartbeat() {
         // What the registry held for an auto-registered node before enrolment: the cluster secret's hash.
         app.bean(NodeRepository.class).register("old", "eu", "http://10.0.0.7:7777", SecretHash.of(CLUSTER_SECRET), null,
-                TestControlPlane.START, 1, 1, "{\"cpuRatio\":0,\"bitrateInBps\":0,\"bitrateOutBps\":0,\"sessions\":0}",
+                TestControlPlane.START, 1, 1, null, "{\"cpuRatio\":0,\"bitrateInBps\":0,\"bitrateOutBps\":0,\"sessions\":0}",
                 "[]", false, null);
         String credential = enrol("old", beat("eu"));
         assertEquals(REJECTED, result("old", CLUSTER_SECRET, beat("eu")));
@@ -262,12 +262,12 @@ abstract class NodeRegistryContract {
     /** An enrolment answer lost on the way (a timeout) does not lock the agent out: its grant key enrols it again. */
     @Test
     void theClusterSecretEnrolsAnEnrolledNodeAgainOnlyWithItsGrantKey() {
-        NodeHeartbeat withKey = new NodeHeartbeat("http://10.0.0.5:7777", "eu", new NodeCapacity(1, 1),
+        NodeHeartbeat withKey = new NodeHeartbeat("http://10.0.0.5:7777", "eu", new NodeCapacity(1, 1, null),
                 new NodeLoad(0, 0, 0, 0), List.of(), null, false, GRANT_KEY);
         String lost = enrol("agent-1", withKey);
-        NodeHeartbeat otherKey = new NodeHeartbeat("http://203.0.113.9:7777", "eu", new NodeCapacity(1, 1),
+        NodeHeartbeat otherKey = new NodeHeartbeat("http://203.0.113.9:7777", "eu", new NodeCapacity(1, 1, null),
                 new NodeLoad(0, 0, 0, 0), List.of(), null, false, "z".repeat(43));
-        NodeHeartbeat noKey = new NodeHeartbeat("http://203.0.113.9:7777", "eu", new NodeCapacity(1, 1),
+        NodeHeartbeat noKey = new NodeHeartbeat("http://203.0.113.9:7777", "eu", new NodeCapacity(1, 1, null),
                 new NodeLoad(0, 0, 0, 0), List.of(), null);
         assertEquals(REJECTED, result("agent-1", CLUSTER_SECRET, otherKey));
         assertEquals(REJECTED, result("agent-1", CLUSTER_SECRET, noKey));
@@ -281,7 +281,7 @@ abstract class NodeRegistryContract {
     @Test
     void aNodeCreatedThroughTheApiIsNeverEnrolledByTheClusterSecret() {
         registry.create("edge-1", "edge-1-secret-abcdefgh", null);
-        NodeHeartbeat withKey = new NodeHeartbeat("http://10.0.0.5:7777", "eu", new NodeCapacity(1, 1),
+        NodeHeartbeat withKey = new NodeHeartbeat("http://10.0.0.5:7777", "eu", new NodeCapacity(1, 1, null),
                 new NodeLoad(0, 0, 0, 0), List.of(), null, false, GRANT_KEY);
         assertEquals(REJECTED, result("edge-1", CLUSTER_SECRET, withKey), "no grant key stored yet");
         assertEquals(UPDATED, result("edge-1", "edge-1-secret-abcdefgh", withKey));

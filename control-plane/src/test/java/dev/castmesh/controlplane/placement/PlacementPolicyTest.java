@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,7 +22,7 @@ class PlacementPolicyTest {
 
     private static NodeState node(String alias, String region, boolean online, double cpu, int maxViewers, int perStream,
                                   StreamSnapshot... streams) {
-        return new NodeState(alias, region, "http://" + alias + ":7777", "tok", online, T, new NodeCapacity(maxViewers, perStream),
+        return new NodeState(alias, region, "http://" + alias + ":7777", "tok", online, T, new NodeCapacity(maxViewers, perStream, null),
                 new NodeLoad(cpu, 0, 0, 0), List.of(streams), T, T);
     }
 
@@ -72,7 +73,7 @@ class PlacementPolicyTest {
         NodeState manyViewers = node("a", "eu", true, 0.1, 100, 100, published("x", 60));
         NodeState busyCpu = node("b", "eu", true, 0.5, 100, 100);
         assertEquals("b", on(policy.whip("cam", List.of(manyViewers, busyCpu), Preference.none())));
-        NodeState heavyBitrate = new NodeState("c", "eu", "u", null, true, T, new NodeCapacity(100, 100),
+        NodeState heavyBitrate = new NodeState("c", "eu", "u", null, true, T, new NodeCapacity(100, 100, null),
                 new NodeLoad(0.1, 300_000_000, 300_000_000, 0), List.of(), T, T);
         assertEquals("b", on(policy.whip("cam", List.of(heavyBitrate, busyCpu), Preference.none())));
         assertEquals(0.1 + 0.6, LoadScore.of(heavyBitrate), 1e-9);
@@ -125,6 +126,27 @@ class PlacementPolicyTest {
         Refused unknown = refused(policy.whip("cam", nodes, new Preference("", "zz")));
         assertEquals(Reason.NODE_NOT_FOUND, unknown.reason());
         assertEquals("no node 'zz'", unknown.message());
+    }
+
+    private static NodeState maxStreams(NodeState node, int max) {
+        return new NodeState(node.alias(), node.region(), node.publicUrl(), node.agentToken(), node.online(), node.lastSeen(),
+                new NodeCapacity(node.capacity().maxViewers(), node.capacity().eachStreamMaxSub(), max), node.load(),
+                node.streams(), node.createdAt(), node.updatedAt());
+    }
+
+    /** Issue 10: a node carrying its [strategy] max_streams streams (from its heartbeat) takes no publish, no copy. */
+    @Test
+    void nodesAtTheirMaxStreamsTakeNoPublishAndNoCopy() {
+        NodeState full = maxStreams(node("a", "hq", true, 0.0, 100, 10, published("one", 0)), 1);
+        NodeState busy = node("b", "hq", true, 0.9, 100, 10);
+        assertEquals("b", on(policy.whip("two", List.of(full, busy), Preference.none())), "a is idle but full");
+        assertEquals(Reason.NO_NODE_AVAILABLE, refused(policy.whip("two", List.of(full), Preference.none())).reason());
+        assertEquals("a", on(policy.whip("two", List.of(maxStreams(full, 2), busy), Preference.none())));
+
+        NodeState carrier = node("c", "hq", true, 0.1, 100, 1, published("cam", 1));
+        assertEquals("cam: c -> b", cascade(policy.whep("cam", List.of(carrier, full, busy), Preference.none())),
+                "a copy is a stream too: not on a");
+        assertEquals(Optional.of("b"), policy.pullTarget(List.of(full, busy), Preference.none()).map(NodeState::alias));
     }
 
     @Test

@@ -66,7 +66,7 @@ class RecordControlIT {
     }
 
     private static void beat(String alias, FakeAgent agent, StreamSnapshot... streams) throws Exception {
-        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "hq", new NodeCapacity(100, 10), new NodeLoad(0.1, 0, 0, 1),
+        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "hq", new NodeCapacity(100, 10, null), new NodeLoad(0.1, 0, 0, 1),
                 List.of(streams), "tok-" + alias);
         Reply reply = app.heartbeat(alias, JSON.writeValueAsString(beat));
         assertEquals(2, reply.status() / 100, reply.body());

@@ -49,7 +49,7 @@ class RelayIT {
         app.reset();
         agent.requests().clear();
         String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(new NodeHeartbeat(agent.url(), "eu",
-                new NodeCapacity(10, 10), new NodeLoad(0, 0, 0, 0), List.of(), "tok-r"));
+                new NodeCapacity(10, 10, null), new NodeLoad(0, 0, 0, 0), List.of(), "tok-r"));
         assertEquals(2, app.heartbeat("r", json).status() / 100);
     }
 

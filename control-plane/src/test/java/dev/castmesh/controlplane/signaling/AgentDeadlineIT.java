@@ -55,7 +55,7 @@ class AgentDeadlineIT {
     }
 
     private static void register(String alias, String url) throws Exception {
-        NodeHeartbeat beat = new NodeHeartbeat(url, "eu", new NodeCapacity(10, 10), new NodeLoad(0, 0, 0, 0), List.of(), null);
+        NodeHeartbeat beat = new NodeHeartbeat(url, "eu", new NodeCapacity(10, 10, null), new NodeLoad(0, 0, 0, 0), List.of(), null);
         assertEquals(201, app.heartbeat(alias, JSON.writeValueAsString(beat)).status());
     }
 

@@ -72,7 +72,7 @@ class SignalingProxyIT {
 
     private static void beat(String alias, FakeAgent agent, String region, double cpu, int maxViewers, int perStream,
                              StreamSnapshot... streams) throws Exception {
-        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), region, new NodeCapacity(maxViewers, perStream),
+        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), region, new NodeCapacity(maxViewers, perStream, null),
                 new NodeLoad(cpu, 0, 0, 1), List.of(streams), "tok-" + alias, false, agent.grantKey());
         Reply reply = app.heartbeat(alias, JSON.writeValueAsString(beat));
         assertEquals(2, reply.status() / 100, reply.body());
@@ -145,6 +145,34 @@ class SignalingProxyIT {
                 send(HttpRequest.DELETE("/session/cam/zz.S1").bearerAuth(ADMIN)).assertError(404, "session_not_found").message());
         assertEquals("no session 'nodot' on stream 'cam'",
                 send(HttpRequest.DELETE("/session/cam/nodot").bearerAuth(ADMIN)).assertError(404, "session_not_found").message());
+    }
+
+    /** Issue 10: an agent's [strategy] max_streams travels in its heartbeat; a full node gets no publish of another stream. */
+    @Test
+    void whipSkipsANodeThatCarriesItsMaxStreams() throws Exception {
+        NodeHeartbeat full = new NodeHeartbeat(a.url(), "eu", new NodeCapacity(100, 10, 1), new NodeLoad(0.0, 0, 0, 1),
+                List.of(Beats.published("one", 0)), "tok-a", false, a.grantKey());
+        assertEquals(2, app.heartbeat("a", JSON.writeValueAsString(full)).status() / 100);
+        beat("b", b, "eu", 0.9, 100, 10);
+        HttpResponse<String> placed = exchange(offer("/whip/two"));
+        assertEquals("/session/two/b.S1_x-Y", placed.header("Location"), "a is idle but carries its one stream");
+        assertEquals(List.of(), a.requests());
+    }
+
+    /** Issue 10: the control plane caps offers and fragments as the agent does (64 KiB), and forwards nothing bigger. */
+    @Test
+    void anOfferOver64KiBIsRefusedWithoutCallingAnyAgent() throws Exception {
+        beat("a", a, "eu", 0.1, 100, 10);
+        String big = "v=0\r\n" + "a=x-padding:0123456789abcdef0123456789abcdef\r\n".repeat(2000);
+        for (String path : List.of("/whip/cam", "/whep/cam", "/api/whep/a/cam")) {
+            Reply declared = send(HttpRequest.POST(path, big).contentType("application/sdp").bearerAuth(ADMIN))
+                    .assertError(400, "bad_sdp");
+            assertEquals("the SDP offer is larger than 65536 bytes", declared.message(), path);
+        }
+        Reply fragment = send(HttpRequest.PATCH("/session/cam/a.S1", big).contentType("application/trickle-ice-sdpfrag")
+                .bearerAuth(ADMIN)).assertError(400, "bad_sdp");
+        assertEquals("the SDP fragment is larger than 65536 bytes", fragment.message());
+        assertEquals(List.of(), a.requests());
     }
 
     @Test
@@ -260,7 +288,7 @@ class SignalingProxyIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        NodeHeartbeat beat = new NodeHeartbeat("http://127.0.0.1:" + closedPort, "eu", new NodeCapacity(10, 10),
+        NodeHeartbeat beat = new NodeHeartbeat("http://127.0.0.1:" + closedPort, "eu", new NodeCapacity(10, 10, null),
                 new NodeLoad(0, 0, 0, 0), List.of(), null);
         assertEquals(201, app.heartbeat("dead", JSON.writeValueAsString(beat)).status());
         assertEquals("media node 'dead' did not answer: connection refused",

@@ -34,7 +34,7 @@ class SlowCloudflareIT {
             ExtraIceConfig ice = new ExtraIceConfig(false, null, null,
                     new ExtraIceConfig.Cloudflare("key-1", "cf-token", Duration.ofSeconds(3600), cf.apiBase()));
             try (TestControlPlane app = TestControlPlane.start(base.withExtraIce(ice))) {
-                NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(10, 10), new NodeLoad(0, 0, 0, 0),
+                NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(10, 10, null), new NodeLoad(0, 0, 0, 0),
                         List.of(), "tok-cf");
                 assertEquals(201, app.heartbeat("cf", new ObjectMapper().writeValueAsString(beat)).status());
                 long worst = 0;

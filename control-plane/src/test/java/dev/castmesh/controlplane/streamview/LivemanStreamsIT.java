@@ -75,7 +75,7 @@ class LivemanStreamsIT {
     }
 
     private void beat(String alias, FakeAgent agent, double cpu, StreamSnapshot... streams) throws Exception {
-        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(100, 10), new NodeLoad(cpu, 0, 0, 1),
+        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(100, 10, null), new NodeLoad(cpu, 0, 0, 1),
                 List.of(streams), "tok-" + alias, false, agent.grantKey());
         Reply reply = app.heartbeat(alias, JSON.writeValueAsString(beat));
         assertEquals(2, reply.status() / 100, reply.body());
@@ -107,13 +107,8 @@ class LivemanStreamsIT {
         FakeAgent b = agent("b");
         FakeAgent c = agent("c");
         a.carry("cam");
-        beat("a", a, new StreamSnapshot("cam", true, null, 2, 1_000_000, 300_000), new StreamSnapshot("zeta", true, null, 0, 500, 0));
-        beat("b", b, new StreamSnapshot("cam", false, "a", 1, 1_000_000, 250_000));
-        beat("c", c, new StreamSnapshot("solo", true, null, 0, 700, 0));
-        // A viewer through the control plane, so the session id in the list is one the control plane handed out.
-        Reply whep = Reply.send(app.client(), HttpRequest.POST("/whep/cam?nodes=a", "v=0").contentType("application/sdp"));
-        assertEquals(201, whep.status(), whep.body());
-        String agentViewerId = "S1_x-Y"; // the fake's first session id; the control plane answered Location .../a.S1_x-Y
+        // the lists first: the event recorder asks the agents as soon as they beat, and that answer is cached
+        String agentViewerId = "S1_x-Y"; // the fake's first session id; the control plane answers Location .../a.S1_x-Y
         a.streams(List.of(
                 new StreamInfo("cam", CREATED, new PublisherInfo("P1", "CONNECTED", List.of("VP8/90000", "OPUS/48000/2"), 5000, 1_000_000),
                         List.of(new ViewerInfo(agentViewerId, "CONNECTED", List.of("VP8/90000 pt=96"), 100, 300_000),
@@ -123,6 +118,12 @@ class LivemanStreamsIT {
         b.streams(List.of(new StreamInfo("cam", CREATED.plusSeconds(5), null,
                 List.of(new ViewerInfo("V9", "DISCONNECTED", List.of("VP8/90000 pt=96"), 40, 250_000)), 1_000_000, 250_000, "a",
                 List.of(new CascadeLink(CascadeLink.PULL, "http://a/whep/cam", "a", "LIVE", 1_000_000, 3, 1)))));
+        beat("a", a, new StreamSnapshot("cam", true, null, 2, 1_000_000, 300_000), new StreamSnapshot("zeta", true, null, 0, 500, 0));
+        beat("b", b, new StreamSnapshot("cam", false, "a", 1, 1_000_000, 250_000));
+        beat("c", c, new StreamSnapshot("solo", true, null, 0, 700, 0));
+        // A viewer through the control plane, so the session id in the list is one the control plane handed out.
+        Reply whep = Reply.send(app.client(), HttpRequest.POST("/whep/cam?nodes=a", "v=0").contentType("application/sdp"));
+        assertEquals(201, whep.status(), whep.body());
         // c never lists its streams (its answer is not a stream list): c's stream is shown from its heartbeat.
 
         Reply list = get("/api/streams/");
@@ -193,11 +194,12 @@ class LivemanStreamsIT {
     void oneStreamIsLivemansMapByNode() throws Exception {
         FakeAgent a = agent("a");
         FakeAgent b = agent("b");
-        beat("a", a, new StreamSnapshot("cam", true, null, 1, 10, 20));
-        beat("b", b, new StreamSnapshot("cam", false, "a", 0, 10, 0));
+        // the lists first: the event recorder asks the agents as soon as they beat, and that answer is cached
         a.streams(List.of(new StreamInfo("cam", CREATED, new PublisherInfo("P1", "CONNECTED", List.of("VP8/90000"), 9, 10),
                 List.of(new ViewerInfo("V1", "CONNECTED", List.of(), 3, 20)), 10, 20)));
         b.streams(List.of());
+        beat("a", a, new StreamSnapshot("cam", true, null, 1, 10, 20));
+        beat("b", b, new StreamSnapshot("cam", false, "a", 0, 10, 0));
         Reply one = get("/api/streams/cam");
         assertEquals(200, one.status(), one.body());
         LivemanShape value = LivemanShape.of("stream", prefixed(".publish.sessions[].", ".subscribe.sessions[]."), ENUMS);

@@ -46,7 +46,7 @@ class StreamSnapshotsSseIT {
         app = TestControlPlane.shared(TestControlPlane.Db.SQLITE);
         app.reset();
         agent = new FakeAgent("a", "tok-a");
-        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(100, 10), new NodeLoad(0.1, 0, 0, 1),
+        NodeHeartbeat beat = new NodeHeartbeat(agent.url(), "eu", new NodeCapacity(100, 10, null), new NodeLoad(0.1, 0, 0, 1),
                 List.of(new StreamSnapshot("cam", true, null, 0, 10, 0), new StreamSnapshot("other", true, null, 0, 10, 0)),
                 "tok-a", false, agent.grantKey());
         assertEquals(2, app.heartbeat("a", JSON.writeValueAsString(beat)).status() / 100);

@@ -16,7 +16,7 @@ public final class Beats {
     }
 
     public static NodeHeartbeat beat(String url, String region, List<StreamSnapshot> streams) {
-        return new NodeHeartbeat(url, region, new NodeCapacity(500, 200), new NodeLoad(0.25, 2_000_000, 8_000_000, 5),
+        return new NodeHeartbeat(url, region, new NodeCapacity(500, 200, null), new NodeLoad(0.25, 2_000_000, 8_000_000, 5),
                 streams, "agent-token-" + region);
     }
 

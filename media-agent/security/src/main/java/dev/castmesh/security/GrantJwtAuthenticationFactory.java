@@ -35,7 +35,8 @@ public final class GrantJwtAuthenticationFactory implements JwtAuthenticationFac
             JWTClaimsSet claims = token.getJWTClaimsSet();
             Object leg = claims.getClaim(Grants.LEG);
             return grant(claims).map(grant -> Grants.authentication(NAME_PREFIX + grant.id(), grant,
-                    leg instanceof String alias && !alias.isEmpty() ? alias : null));
+                    leg instanceof String alias && !alias.isEmpty() ? alias : null,
+                    claims.getExpirationTime().toInstant()));
         } catch (ParseException e) {
             return Optional.empty();
         }

@@ -4,7 +4,10 @@ import dev.castmesh.api.auth.AccessMode;
 import dev.castmesh.api.auth.Grant;
 import io.micronaut.security.authentication.Authentication;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Carries a {@link Grant} inside a micronaut-security {@link Authentication} (two attributes, never the token). */
 public final class Grants {
@@ -13,6 +16,7 @@ public final class Grants {
     /** The JWT claim, and attribute, of a cascade-leg token: the alias of the node that pulls with it. */
     public static final String LEG = "leg";
     private static final String LEG_ATTRIBUTE = "castmesh.grant.leg";
+    private static final String EXPIRES_ATTRIBUTE = "castmesh.grant.exp";
 
     private Grants() {
     }
@@ -21,10 +25,23 @@ public final class Grants {
         return Authentication.build(name, Map.of(ID, grant.id(), MODE, grant.mode()));
     }
 
-    /** With the {@code leg} claim of a control-plane cascade token (null: none). */
-    public static Authentication authentication(String name, Grant grant, String leg) {
-        return leg == null ? authentication(name, grant)
-                : Authentication.build(name, Map.of(ID, grant.id(), MODE, grant.mode(), LEG_ATTRIBUTE, leg));
+    /**
+     * For a verified JWT: its grant, the {@code leg} claim of a control-plane cascade token (null: none) and its
+     * {@code exp}, which {@link #expiry} gives back (a token minted with it must not outlive it).
+     */
+    public static Authentication authentication(String name, Grant grant, String leg, Instant expires) {
+        Map<String, Object> attributes = new HashMap<>(Map.of(ID, grant.id(), MODE, grant.mode(),
+                EXPIRES_ATTRIBUTE, expires.getEpochSecond()));
+        if (leg != null) {
+            attributes.put(LEG_ATTRIBUTE, leg);
+        }
+        return Authentication.build(name, attributes);
+    }
+
+    /** When the token behind the authentication expires; empty for static tokens (and anything else). */
+    public static Optional<Instant> expiry(Authentication authentication) {
+        Object seconds = authentication == null ? null : authentication.getAttributes().get(EXPIRES_ATTRIBUTE);
+        return seconds instanceof Number number ? Optional.of(Instant.ofEpochSecond(number.longValue())) : Optional.empty();
     }
 
     /** The node a cascade-leg token was minted for, if the authentication came from one. */

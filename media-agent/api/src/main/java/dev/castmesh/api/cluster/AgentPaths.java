@@ -12,6 +12,12 @@ public final class AgentPaths {
     private AgentPaths() {
     }
 
+    /**
+     * The header in which the control plane tells an agent whose offer it proxies (the client's TCP address), for the
+     * agent's per-client budgets; agents take it only from callers with every right.
+     */
+    public static final String FORWARDED_FOR = "X-Forwarded-For";
+
     public static String whip(String stream) {
         return "/whip/" + segment(stream);
     }

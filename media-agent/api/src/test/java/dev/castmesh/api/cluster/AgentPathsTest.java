@@ -43,7 +43,7 @@ class AgentPathsTest {
 
     @Test
     void heartbeatNeverPrintsItsToken() {
-        NodeHeartbeat beat = new NodeHeartbeat("http://h:7777", null, new NodeCapacity(1, 1),
+        NodeHeartbeat beat = new NodeHeartbeat("http://h:7777", null, new NodeCapacity(1, 1, null),
                 new NodeLoad(0, 0, 0, 0), null, "tok-secret-value");
         assertFalse(beat.toString().contains("tok-secret-value"));
         assertEquals("", beat.region());

@@ -216,7 +216,8 @@ public final class HeartbeatSender implements ApplicationEventListener<ServerSta
     }
 
     private NodeHeartbeat payload() {
-        NodeCapacity capacity = new NodeCapacity(config.strategy().maxViewers(), config.strategy().eachStreamMaxSub());
+        NodeCapacity capacity = new NodeCapacity(config.strategy().maxViewers(), config.strategy().eachStreamMaxSub(),
+                config.strategy().maxStreams());
         String token = config.auth().tokens().isEmpty() ? null : config.auth().tokens().get(0);
         // Also when open: the control plane then lets the cluster secret enrol this node again should an enrolment
         // answer be lost (only this agent and the registry know the key).

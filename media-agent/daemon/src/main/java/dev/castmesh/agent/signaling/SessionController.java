@@ -4,6 +4,10 @@ import dev.castmesh.api.http.ErrorCode;
 import dev.castmesh.agent.http.ApiException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.api.streams.TrackSwitch;
+import dev.castmesh.api.auth.AccessMode;
+import dev.castmesh.api.auth.AccessPolicy;
+import dev.castmesh.api.auth.Grant;
+import dev.castmesh.security.Grants;
 import dev.castmesh.gst.hub.MediaEngine;
 import dev.castmesh.gst.sdp.MediaKind;
 import io.micronaut.core.annotation.Nullable;
@@ -19,6 +23,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +34,9 @@ import java.io.IOException;
  * ICE restarts are refused with 422, as the RFC asks of a server that supports trickle but not restart.
  * {@code DELETE} ends the session; for a publisher that ends the whole stream. {@code POST} with Liveman's
  * {@code {"kind": "audio"|"video", "enabled": bool}} mutes or unmutes that kind of a viewer's tracks: 204; 400 for a bad
- * body, for a publisher's session or for a kind the viewer does not receive.
+ * body, for a publisher's session or for a kind the viewer does not receive. The rights table lets publish or
+ * subscribe on the stream in; a publisher's session needs the publish right itself (403 otherwise), so a viewer who
+ * learns its id can neither end nor trickle into it.
  */
 @Controller("/session/{stream}/{session}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -38,18 +45,21 @@ final class SessionController {
 
     private final MediaEngine engine;
     private final SessionRegistry sessions;
+    private final AccessPolicy policy;
 
     private final ObjectMapper mapper;
 
-    SessionController(MediaEngine engine, SessionRegistry sessions, ObjectMapper mapper) {
+    SessionController(MediaEngine engine, SessionRegistry sessions, AccessPolicy policy, ObjectMapper mapper) {
         this.engine = engine;
         this.sessions = sessions;
+        this.policy = policy;
         this.mapper = mapper;
     }
 
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
-    HttpResponse<?> switchTrack(@PathVariable String stream, @PathVariable String session, @Body @Nullable String body) {
-        SessionRecord record = find(stream, session);
+    HttpResponse<?> switchTrack(@PathVariable String stream, @PathVariable String session, @Body @Nullable String body,
+                                @Nullable Authentication authentication) {
+        SessionRecord record = find(stream, session, authentication);
         TrackSwitch change;
         try {
             change = body == null || body.isBlank() ? null : mapper.readValue(body, TrackSwitch.class);
@@ -76,8 +86,9 @@ final class SessionController {
 
     @Patch(consumes = SdpAnswers.SDP_FRAG)
     HttpResponse<?> trickle(@PathVariable String stream, @PathVariable String session,
-                            @Header("If-Match") @Nullable String ifMatch, @Body @Nullable String fragment) {
-        SessionRecord record = find(stream, session);
+                            @Header("If-Match") @Nullable String ifMatch, @Body @Nullable String fragment,
+                            @Nullable Authentication authentication) {
+        SessionRecord record = find(stream, session, authentication);
         if (fragment == null || fragment.isBlank()) {
             throw ApiException.badRequest("the body is empty; send an application/trickle-ice-sdpfrag fragment");
         }
@@ -95,8 +106,9 @@ final class SessionController {
     }
 
     @Delete
-    HttpResponse<?> end(@PathVariable String stream, @PathVariable String session) {
-        SessionRecord record = find(stream, session);
+    HttpResponse<?> end(@PathVariable String stream, @PathVariable String session,
+                        @Nullable Authentication authentication) {
+        SessionRecord record = find(stream, session, authentication);
         engine.endSession(stream, session);
         sessions.remove(stream, session);
         LOG.atInfo().addKeyValue("stream", stream).addKeyValue("session", session)
@@ -104,9 +116,16 @@ final class SessionController {
         return HttpResponse.ok();
     }
 
-    private SessionRecord find(String stream, String session) {
+    private SessionRecord find(String stream, String session, Authentication authentication) {
         StreamNames.require(stream);
-        return sessions.find(stream, session).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+        SessionRecord record = sessions.find(stream, session).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                 ErrorCode.SESSION_NOT_FOUND, "no session '" + session + "' on stream '" + stream + "'"));
+        Grant grant = Grants.of(authentication);
+        if (record.role() == SessionRecord.Role.PUBLISHER && !policy.isOpen()
+                && (grant == null || !grant.hasAny(AccessMode.PUBLISH.bit()))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
+                    "the publisher's session of '" + stream + "' needs the publish right on the stream");
+        }
+        return record;
     }
 }

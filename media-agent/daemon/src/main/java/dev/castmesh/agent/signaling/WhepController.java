@@ -11,6 +11,7 @@ import dev.castmesh.gst.hub.MediaEngine;
 import dev.castmesh.gst.hub.SessionAnswer;
 import dev.castmesh.gst.hub.SessionRole;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -31,7 +32,9 @@ import java.util.regex.Pattern;
  * {@code ?cascadeTo={alias}} marks the session as that node's cascade pull: it needs the admin right, or a control-plane
  * cascade token whose {@code leg} claim names that alias (the stream and subscribe right are checked as for any WHEP)
  * (403 otherwise),
- * and the engine holds it in the {@link SessionRole#CASCADE_PULL} role: beyond the viewer limits, not a viewer.
+ * and the engine holds it in the {@link SessionRole#CASCADE_PULL} role: beyond the viewer limits, not a viewer. A viewer
+ * first takes a place in its client's budget of {@link PendingViewers} (429 {@code too_many_pending} when it has none
+ * left), then a seat.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -45,9 +48,11 @@ final class WhepController {
     private final ViewerAdmission admission;
     private final AgentConfig config;
     private final AccessPolicy policy;
+    private final PendingViewers pending;
 
     WhepController(MediaEngine engine, SessionRegistry sessions, ViewerAdmission admission, AgentConfig config,
-                   AccessPolicy policy) {
+                   AccessPolicy policy, PendingViewers pending) {
+        this.pending = pending;
         this.engine = engine;
         this.sessions = sessions;
         this.admission = admission;
@@ -57,7 +62,8 @@ final class WhepController {
 
     @Post(uri = "/whep/{stream:.+}", consumes = SdpAnswers.SDP, produces = SdpAnswers.SDP)
     HttpResponse<String> play(@PathVariable("stream") String stream, @QueryValue @Nullable String cascadeTo,
-                              @Body @Nullable String offer, @Nullable Authentication authentication) {
+                              @Body @Nullable String offer, @Nullable Authentication authentication,
+                              HttpRequest<?> request) {
         StreamNames.require(stream);
         if (cascadeTo != null) {
             requireCascadeRight(cascadeTo, authentication);
@@ -67,14 +73,23 @@ final class WhepController {
         if (cascadeTo != null) {
             answer = engine.subscribe(stream, offer, SessionRole.CASCADE_PULL);
         } else {
-            try (ViewerAdmission.Seat seat = admission.reserve(stream)) {
+            String client = ClientAddress.of(request, Grants.of(authentication), policy.isOpen());
+            try (PendingViewers.Place place = pending.reserve(client).orElseThrow(this::tooManyPending);
+                 ViewerAdmission.Seat seat = admission.reserve(stream)) {
                 answer = engine.subscribe(stream, offer);
+                place.answered(stream, answer.sessionId());
             }
         }
         SessionRecord record = sessions.register(stream, answer.sessionId(), SessionRecord.Role.VIEWER, offer);
         LOG.atInfo().addKeyValue("stream", stream).addKeyValue("session", answer.sessionId())
                 .log(cascadeTo == null ? "viewer answered" : "cascade pull answered");
         return SdpAnswers.created(record, answer.sdp(), config.iceServers());
+    }
+
+    private ApiException tooManyPending() {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_PENDING, "this address has "
+                + pending.perClient() + " viewers still connecting, its limit (strategy.max_pending_per_client);"
+                + " retry once one has connected");
     }
 
     private void requireCascadeRight(String cascadeTo, Authentication authentication) {

@@ -40,14 +40,7 @@ class ClusterIT {
     Path dir;
 
     private static String clusterToml(int cpPort, String alias, String secret) {
-        return """
-                [cluster]
-                control_plane = "http://127.0.0.1:%d"
-                alias = "%s"
-                region = "it"
-                secret = "%s"
-                heartbeat_interval = 1
-                """.formatted(cpPort, alias, secret);
+        return ControlPlaneProcess.agentCluster(cpPort, alias, secret);
     }
 
     @Test

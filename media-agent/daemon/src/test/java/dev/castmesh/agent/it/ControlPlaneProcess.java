@@ -36,6 +36,18 @@ final class ControlPlaneProcess implements AutoCloseable {
     }
 
     /** Starts it on {@code port} and waits until {@code /health} answers 200. */
+    /** An agent's {@code [cluster]} section towards the control plane on {@code cpPort}: region "it", heartbeats every 1 s. */
+    static String agentCluster(int cpPort, String alias, String secret) {
+        return """
+                [cluster]
+                control_plane = "http://127.0.0.1:%d"
+                alias = "%s"
+                region = "it"
+                secret = "%s"
+                heartbeat_interval = 1
+                """.formatted(cpPort, alias, secret);
+    }
+
     static ControlPlaneProcess start(int port, Path dir) throws Exception {
         return start(port, dir, "");
     }

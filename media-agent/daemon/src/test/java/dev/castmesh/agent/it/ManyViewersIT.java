@@ -33,7 +33,8 @@ class ManyViewersIT {
     void thirtyConcurrentViewersAllReceiveMedia() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(VIEWERS);
         List<WhepClient> viewers = new ArrayList<>();
-        try (TestAgent agent = TestAgent.start("");
+        // 30 viewers from one address connecting at once: more than the default budget of viewers still connecting.
+        try (TestAgent agent = TestAgent.start("[strategy]\nmax_pending_per_client = 30\n");
              WhipClient publisher = WhipClient.start(PublishSource.test(VideoCodec.VP8).withVideo(320, 240, 15, 200),
                      new HttpSdpExchange(URI.create(agent.url + "/whip/many"), Optional.empty(), TestAgent.TIMEOUT),
                      List.of(), TestAgent.TIMEOUT)) {

@@ -30,7 +30,8 @@ class StuckViewerIT {
 
     @Test
     void liveViewersKeepTheirRate() throws Exception {
-        try (TestAgent agent = TestAgent.start("");
+        // The stuck viewer must outlive the measurement: [strategy] pending_timeout would end it after 9 s.
+        try (TestAgent agent = TestAgent.start("[strategy]\npending_timeout = 30\n");
              WhipClient publisher = agent.publish("stuck");
              WhepClient a = agent.play("stuck");
              WhepClient b = agent.play("stuck")) {

@@ -129,7 +129,7 @@ class ThreeNodeClusterIT {
     @Test
     @Order(1)
     void heartbeatWithAWrongSecretIs401AndCreatesNoNode() throws Exception {
-        String body = JSON.writeValueAsString(new NodeHeartbeat("http://127.0.0.1:1", "hq", new NodeCapacity(10, 10),
+        String body = JSON.writeValueAsString(new NodeHeartbeat("http://127.0.0.1:1", "hq", new NodeCapacity(10, 10, null),
                 new NodeLoad(0.1, 0, 0, 0), List.of(), null));
         HttpResponse<String> intruder = heartbeat("it-intruder", "not-the-cluster-secret-0123", body);
         assertEquals(401, intruder.statusCode(), intruder.body());

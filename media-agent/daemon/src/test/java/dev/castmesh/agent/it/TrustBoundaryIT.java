@@ -76,6 +76,8 @@ class TrustBoundaryIT {
     private String bystanderUrl;
     private Thread rogueBeats;
     private WhipClient publisher;
+    private HttpSdpExchange publisherExchange;
+    private String legSubscribeToken;
 
     static String agentToken(String alias) {
         return "it-agent-token-" + alias + "-0123456789";
@@ -125,8 +127,9 @@ class TrustBoundaryIT {
         }, "rogue-beats");
         rogueBeats.setDaemon(true);
         rogueBeats.start();
-        publisher = WhipClient.start(PublishSource.test(VideoCodec.VP8).withVideo(320, 240, 30, 300),
-                new HttpSdpExchange(URI.create(agent(0).url + "/whip/cam"), Optional.of(agentToken("agent-1")), TIMEOUT),
+        publisherExchange = new HttpSdpExchange(URI.create(agent(0).url + "/whip/cam"),
+                Optional.of(agentToken("agent-1")), TIMEOUT);
+        publisher = WhipClient.start(PublishSource.test(VideoCodec.VP8).withVideo(320, 240, 30, 300), publisherExchange,
                 List.of(), TIMEOUT);
         assertTrue(publisher.awaitConnected(TIMEOUT), "publisher on agent-1");
         Waits.until(() -> carries("agent-1", "cam"), Duration.ofSeconds(10), "agent-1 reports cam");
@@ -156,7 +159,7 @@ class TrustBoundaryIT {
     @Test
     @Order(1)
     void theClusterSecretCannotMoveAnEnrolledNodeOrClaimStreams() throws Exception {
-        String hijack = JSON.writeValueAsString(new NodeHeartbeat(rogueUrl, "hq", new NodeCapacity(100_000, 100_000),
+        String hijack = JSON.writeValueAsString(new NodeHeartbeat(rogueUrl, "hq", new NodeCapacity(100_000, 100_000, null),
                 new NodeLoad(0, 0, 0, 0), List.of(new StreamSnapshot("victim", true, null, 0, 0, 0)), "stolen", false,
                 ROGUE_KEY));
         HttpResponse<String> moved = heartbeat("agent-1", ControlPlaneProcess.CLUSTER_SECRET, hijack);
@@ -213,6 +216,7 @@ class TrustBoundaryIT {
             }
         }
         assertTrue(subscribeToken != null, "the pull order carried a subscribe token: " + everything);
+        legSubscribeToken = subscribeToken;
 
         // On agent-1 it is a viewer's token for cam and nothing more; on agent-2 it is nothing.
         assertEquals(400, send("POST", agent(0).url + "/whep/cam", subscribeToken, "not an offer", "application/sdp")
@@ -289,6 +293,8 @@ class TrustBoundaryIT {
             assertEquals(200, send("GET", open.url + "/health", null, null).statusCode());
             JsonNode anonymous = JSON.readTree(send("GET", agent(0).url + "/health", null, null).body());
             assertTrue(anonymous.path("details").isMissingNode(), "no details without a token: " + anonymous);
+            JsonNode viewer = JSON.readTree(send("GET", agent(0).url + "/health", legSubscribeToken, null).body());
+            assertTrue(viewer.path("details").isMissingNode(), "no details for a viewer's token: " + viewer);
             JsonNode admin = JSON.readTree(send("GET", agent(0).url + "/health", agentToken("agent-1"), null).body());
             assertFalse(admin.path("details").isMissingNode(), "details with the agent's token: " + admin);
         }
@@ -315,6 +321,42 @@ class TrustBoundaryIT {
         System.out.println("100 parallel wrong logins: " + checked + " reached the password check, " + limited + " got 429");
         assertTrue(checked <= 5, checked + " passed the limit");
         assertEquals(100, checked + limited);
+    }
+
+    /**
+     * Finding 13: a viewer who learns the publisher's session id can neither end it nor trickle into it, through the
+     * control plane (which forwards the caller's rights, not the agent's token) or on the agent; a publish token can.
+     * Last: it ends the publisher.
+     */
+    @Test
+    @Order(7)
+    void aViewerCannotEndThePublishersSession() throws Exception {
+        String path = publisherExchange.session().orElseThrow().getPath();
+        String agentSession = path.substring(path.lastIndexOf('/') + 1);
+        String viaControlPlane = cp.url + "/session/cam/agent-1." + agentSession;
+        String viewer = minted("{\"id\":\"cam\",\"mode\":4}");
+
+        HttpResponse<String> end = send("DELETE", viaControlPlane, viewer, null);
+        assertEquals(403, end.statusCode(), end.body());
+        assertEquals("forbidden", JSON.readTree(end.body()).get("error").asText(), end.body());
+        HttpResponse<String> trickle = send("PATCH", viaControlPlane, viewer, "a=end-of-candidates\r\n",
+                "application/trickle-ice-sdpfrag");
+        assertEquals(403, trickle.statusCode(), trickle.body());
+        HttpResponse<String> direct = send("DELETE", agent(0).url + "/session/cam/" + agentSession, legSubscribeToken, null);
+        assertEquals(403, direct.statusCode(), direct.body());
+        Thread.sleep(500);
+        assertFalse(publisher.ended(), "the publisher is still up");
+        assertTrue(carries("agent-1", "cam"));
+
+        HttpResponse<String> owner = send("DELETE", viaControlPlane, minted("{\"id\":\"cam\",\"mode\":2}"), null);
+        assertEquals(200, owner.statusCode(), owner.body());
+        Waits.until(() -> !carries("agent-1", "cam"), TIMEOUT, "the publisher's own DELETE ended cam");
+    }
+
+    private String minted(String request) throws Exception {
+        HttpResponse<String> minted = send("POST", cp.url + "/api/token", ADMIN, request);
+        assertEquals(200, minted.statusCode(), minted.body());
+        return JSON.readTree(minted.body()).get("token").asText();
     }
 
     private void rogueAnswer(HttpExchange exchange) throws IOException {
@@ -353,7 +395,7 @@ class TrustBoundaryIT {
     }
 
     private String rogueBeat(List<StreamSnapshot> streams) throws IOException {
-        return JSON.writeValueAsString(new NodeHeartbeat(rogueUrl, "hq", new NodeCapacity(1000, 1000),
+        return JSON.writeValueAsString(new NodeHeartbeat(rogueUrl, "hq", new NodeCapacity(1000, 1000, null),
                 new NodeLoad(0, 0, 0, 0), streams, "rogue-own-token", false, ROGUE_KEY));
     }
 

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HeartbeatPayloadTest {
-    private static final NodeCapacity CAPACITY = new NodeCapacity(500, 200);
+    private static final NodeCapacity CAPACITY = new NodeCapacity(500, 200, null);
 
     private static dev.castmesh.gst.hub.StreamSnapshot stream(String name, Long publisherBps, long... viewerBps) {
         return stream(name, publisherBps, SessionRole.VIEWER, viewerBps);

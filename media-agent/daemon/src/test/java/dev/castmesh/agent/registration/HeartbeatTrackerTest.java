@@ -1,11 +1,11 @@
 package dev.castmesh.agent.registration;
 
+import dev.castmesh.agent.time.MutableClock;
+
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,31 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HeartbeatTrackerTest {
     private static final Duration INTERVAL = Duration.ofSeconds(2);
 
-    /** A clock the test moves by hand. */
-    private static final class FakeClock extends Clock {
-        Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
+    private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
     /** Issue 10 finding 10: retries stay at the interval (with jitter), whatever the number of failures or their kind. */
     @Test
     void failuresRetryAtTheIntervalWithJitterNeverLater() {
-        HeartbeatTracker top = new HeartbeatTracker(new FakeClock(), INTERVAL, () -> 0.999_999);
-        HeartbeatTracker bottom = new HeartbeatTracker(new FakeClock(), INTERVAL, () -> 0.0);
+        HeartbeatTracker top = new HeartbeatTracker(new MutableClock(START), INTERVAL, () -> 0.999_999);
+        HeartbeatTracker bottom = new HeartbeatTracker(new MutableClock(START), INTERVAL, () -> 0.0);
         for (int failures = 1; failures <= 50; failures++) {
             assertEquals(2000, top.failure(HeartbeatTracker.State.UNREACHABLE, "down").delay().toMillis());
             assertEquals(1500, bottom.failure(HeartbeatTracker.State.UNREACHABLE, "down").delay().toMillis());
@@ -52,7 +34,7 @@ class HeartbeatTrackerTest {
 
     @Test
     void logsOnlyTransitionsAndTracksLastSuccess() {
-        FakeClock clock = new FakeClock();
+        MutableClock clock = new MutableClock(START);
         HeartbeatTracker tracker = new HeartbeatTracker(clock, INTERVAL, () -> 0.999_999);
 
         HeartbeatTracker.Decision first = tracker.failure(HeartbeatTracker.State.UNREACHABLE, "ConnectException");
@@ -61,7 +43,7 @@ class HeartbeatTrackerTest {
         List<Long> delays = new ArrayList<>();
         delays.add(Math.round(first.delay().toMillis() / 1000.0));
         for (int i = 0; i < 5; i++) {
-            clock.now = clock.now.plus(first.delay());
+            clock.advance(first.delay());
             HeartbeatTracker.Decision d = tracker.failure(HeartbeatTracker.State.UNREACHABLE, "ConnectException");
             changed.add(d.changed());
             delays.add(Math.round(d.delay().toMillis() / 1000.0));
@@ -73,13 +55,13 @@ class HeartbeatTrackerTest {
         assertEquals(6, down.consecutiveFailures());
         assertNull(down.lastSuccess());
 
-        clock.now = Instant.parse("2025-01-01T00:05:00Z");
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2025-01-01T00:05:00Z")));
         HeartbeatTracker.Decision back = tracker.success();
         assertTrue(back.changed(), "back online is worth one INFO");
         assertEquals(HeartbeatTracker.State.UNREACHABLE, back.previous());
         assertEquals(INTERVAL, back.delay());
         HeartbeatStatus up = tracker.status("a", "http://cp");
-        assertEquals(new HeartbeatStatus("a", "http://cp", "REGISTERED", clock.now, 0, null), up);
+        assertEquals(new HeartbeatStatus("a", "http://cp", "REGISTERED", clock.instant(), 0, null), up);
         assertFalse(tracker.success().changed());
     }
 }

@@ -1,0 +1,2 @@
+-- max_streams: the agent's [strategy] max_streams from its last heartbeat; NULL: not reported (an older agent).
+ALTER TABLE nodes ADD COLUMN max_streams INTEGER;

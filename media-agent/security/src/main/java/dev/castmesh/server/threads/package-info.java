@@ -1,0 +1,2 @@
+/** Threads both servers start for periodic work. */
+package dev.castmesh.server.threads;
