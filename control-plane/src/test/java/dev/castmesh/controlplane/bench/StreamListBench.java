@@ -112,8 +112,7 @@ public final class StreamListBench {
     }
 
     private static long calls(List<FakeAgent> agents) {
-        return agents.stream().mapToLong(agent -> agent.requests().stream()
-                .filter(request -> request.startsWith("GET /api/streams |")).count()).sum();
+        return agents.stream().mapToLong(agent -> agent.streamListRequests().size()).sum();
     }
 
     private static double median(long[] values) {

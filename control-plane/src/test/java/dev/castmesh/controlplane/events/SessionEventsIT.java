@@ -81,7 +81,7 @@ class SessionEventsIT {
     }
 
     private long lists() {
-        return agent.requests().stream().filter(request -> request.startsWith("GET /api/streams |")).count();
+        return agent.streamListRequests().size();
     }
 
     private static StreamInfo cam(List<ViewerInfo> viewers, RecordingInfo recording) {

@@ -47,7 +47,7 @@ class RelayIT {
     @BeforeEach
     void beat() throws Exception {
         app.reset();
-        agent.requests().clear();
+        agent.clearRequests();
         String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(new NodeHeartbeat(agent.url(), "eu",
                 new NodeCapacity(10, 10, null), new NodeLoad(0, 0, 0, 0), List.of(), "tok-r"));
         assertEquals(2, app.heartbeat("r", json).status() / 100);

@@ -193,7 +193,7 @@ class SignalingProxyIT {
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("direct")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(201, response.statusCode());
-        agent.requests().clear();
+        agent.clearRequests();
     }
 
     @Test
@@ -338,8 +338,7 @@ class SignalingProxyIT {
         publishDirect(a, "tok-a", "cam");
         assertEquals(204, send(HttpRequest.DELETE("/api/streams/cam").bearerAuth(ADMIN)).status());
         assertEquals("DELETE /api/streams/cam | Bearer tok-a | null | null | ", a.requests().get(a.requests().size() - 1));
-        assertEquals(List.of("DELETE /api/streams/cam | Bearer tok-b | null | null | "), b.requests().stream()
-                .filter(request -> !request.startsWith("GET /api/streams |")).toList(), "404 on b counts as ended");
+        assertEquals(List.of("DELETE /api/streams/cam | Bearer tok-b | null | null | "), b.requests(), "404 on b counts as ended");
         assertEquals(204, send(HttpRequest.DELETE("/api/streams/nope").bearerAuth(ADMIN)).status(), "Liveman's answer for none");
         b.failNext(500, "{}");
         assertEquals("stream 'cam' could not be ended on b (500)",

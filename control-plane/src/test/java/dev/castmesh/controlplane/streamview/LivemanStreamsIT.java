@@ -229,7 +229,7 @@ class LivemanStreamsIT {
     }
 
     private static long lists(FakeAgent agent) {
-        return agent.requests().stream().filter(request -> request.startsWith("GET /api/streams |")).count();
+        return agent.streamListRequests().size();
     }
 
     private static List<String> ids(JsonNode array) {

@@ -41,6 +41,7 @@ public final class FakeAgent implements AutoCloseable {
     private final String name;
     private final String token;
     private final HttpServer server;
+    private static final String STREAM_LIST = "GET /api/streams |";
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Set<String> publishers = ConcurrentHashMap.newKeySet();
     private final Set<String> reserved = ConcurrentHashMap.newKeySet();
@@ -75,7 +76,20 @@ public final class FakeAgent implements AutoCloseable {
     }
 
     public List<String> requests() {
-        return requests;
+        return requests.stream().filter(request -> !request.startsWith(STREAM_LIST)).toList();
+    }
+
+    /** Forgets every request so far. */
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    /**
+     * The {@code GET /api/streams} requests, kept apart from {@link #requests()}: the control plane's event recorder
+     * asks every agent that reports streams once a second, whatever a test does.
+     */
+    public List<String> streamListRequests() {
+        return requests.stream().filter(request -> request.startsWith(STREAM_LIST)).toList();
     }
 
     /** The status of the following cascade calls (an error status answers {@code {"error","message"}}). */
