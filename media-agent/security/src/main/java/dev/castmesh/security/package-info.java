@@ -6,7 +6,9 @@
  * {@link dev.castmesh.security.AccessPolicies#of} for its {@link dev.castmesh.api.auth.Service}, and the
  * Micronaut properties of {@link dev.castmesh.security.SecurityProperties#of}. Then:
  * <ul>
- *   <li>{@link dev.castmesh.security.BearerAuthenticationFetcher} reads {@code Authorization: Bearer} and asks
+ *   <li>{@link dev.castmesh.security.RequestTokenResolver} finds the request's one token ({@code Authorization:
+ *       Bearer}, else {@code ?token=} of {@link dev.castmesh.security.QueryToken});
+ *       {@link dev.castmesh.security.BearerAuthenticationFetcher} asks
  *       {@link dev.castmesh.security.StaticTokenValidator} (full rights) before the JWT validator;</li>
  *   <li>{@link dev.castmesh.security.SignedJwtParser} admits only HS256 JWTs, signed with the key of
  *       {@link dev.castmesh.security.SigningKeyFactory}; {@link dev.castmesh.security.GrantJwtAuthenticationFactory}
