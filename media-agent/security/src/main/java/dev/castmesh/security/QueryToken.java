@@ -11,12 +11,15 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ?token=}: the bearer token of clients that cannot send headers ({@code <video>} tags, players, encoders).
- * It counts only when the request has no {@code Authorization} header (the header wins, whatever it holds), and is
- * checked exactly like the header's token. It is never logged: {@link #strip} takes it out of a query before the
- * query is passed on or shown.
+ * {@link QueryTokenEdge} takes it out of the URI as the request arrives (so that no framework log, request event or
+ * forwarded query ever holds it) and hands it on in the {@link #HEADER} header, which it first removes from what the
+ * client sent. It counts only when the request has no {@code Authorization} header (the header wins, whatever it
+ * holds), and is checked exactly like the header's token.
  */
 public final class QueryToken {
     public static final String PARAMETER = "token";
+    /** Internal: set only by {@link QueryTokenEdge}; a client's own is dropped. */
+    static final String HEADER = "X-Castmesh-Query-Token";
 
     private QueryToken() {
     }
@@ -26,11 +29,15 @@ public final class QueryToken {
         if (request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
             return Optional.empty();
         }
-        String query = request.getUri().getRawQuery();
-        if (query == null) {
+        return Optional.ofNullable(request.getHeaders().get(HEADER)).filter(token -> !token.isEmpty());
+    }
+
+    /** The first {@code token} parameter of a raw query, URL-decoded; empty for none or an empty one. */
+    static Optional<String> in(String rawQuery) {
+        if (rawQuery == null) {
             return Optional.empty();
         }
-        return Arrays.stream(query.split("&"))
+        return Arrays.stream(rawQuery.split("&"))
                 .filter(pair -> pair.startsWith(PARAMETER + "="))
                 .map(pair -> decode(pair.substring(PARAMETER.length() + 1)))
                 .findFirst()
@@ -47,7 +54,7 @@ public final class QueryToken {
     }
 
     /** A raw query without its {@code token} parameters (null when nothing is left, or for null). */
-    public static String strip(String rawQuery) {
+    static String strip(String rawQuery) {
         if (rawQuery == null) {
             return null;
         }
