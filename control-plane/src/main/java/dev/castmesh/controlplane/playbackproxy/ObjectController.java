@@ -2,6 +2,7 @@ package dev.castmesh.controlplane.playbackproxy;
 
 import dev.castmesh.api.http.ApiError;
 import dev.castmesh.controlplane.http.BadRequestException;
+import dev.castmesh.security.QueryToken;
 import dev.castmesh.storage.ByteRange;
 import dev.castmesh.storage.ContentTypes;
 import dev.castmesh.storage.ObjectContent;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * {@code GET}/{@code HEAD /api/record/object/{path}} (subscribe on the path's first segment, or admin): a DASH
@@ -36,6 +38,7 @@ import java.net.URI;
  *       {@code private, max-age=86400};</li>
  *   <li>{@code If-None-Match} / {@code If-Modified-Since} → 304; one {@code Range} → 206 with {@code Content-Range},
  *       past the end → 416 with {@code Content-Range: bytes *}{@code /size}; {@code If-Range} honoured;</li>
+ *   <li>a manifest read with {@code ?token=}: the token appended to its segment URLs ({@link ManifestTokens});</li>
  *   <li>{@code [playback] signed_redirect} (S3): segments get a 307 to a presigned URL valid
  *       {@code signed_ttl_seconds}; manifests are always proxied;</li>
  *   <li>a path that is not a clean key ({@link ObjectPath}): 400; no object: 404 {@code object_not_found};
@@ -63,6 +66,10 @@ final class ObjectController {
     /** The decoded {@code {path}} is not used: {@link ObjectPath} reads the raw path, as the rights table did. */
     private HttpResponse<?> serve(HttpRequest<?> request, boolean withBody) {
         ObjectPath path = BadRequestException.parse(() -> ObjectPath.parse(request.getUri().getRawPath()));
+        Optional<String> queryToken = path.key().endsWith(".mpd") ? QueryToken.of(request) : Optional.empty();
+        if (queryToken.isPresent()) {
+            return tokenManifest(path, queryToken.get(), withBody);
+        }
         if (withBody && isPlainRead(request, path)) {
             return whole(path);
         }
@@ -124,6 +131,28 @@ final class ObjectController {
                 .orElseThrow(() -> PlaybackException.notFound(path.key()));
         return entity(HttpResponse.ok().body(streamed(path, content)), path.key(), content.info(), null,
                 content.info().sizeBytes(), content.contentLength());
+    }
+
+    /**
+     * A manifest read with {@code ?token=} (the token that authorised this request): its segment URLs carry the token
+     * too ({@link ManifestTokens}). Always whole and {@code no-store}, without validators: the body holds a credential
+     * and differs per token.
+     */
+    private HttpResponse<?> tokenManifest(ObjectPath path, String token, boolean withBody) {
+        ObjectContent content = storage(() -> store.get(path.key(), null))
+                .orElseThrow(() -> PlaybackException.notFound(path.key()));
+        byte[] stored = storage(() -> {
+            try (var in = content.stream()) {
+                return in.readAllBytes();
+            }
+        });
+        byte[] body = ManifestTokens.append(stored, token).orElse(stored);
+        MutableHttpResponse<?> response = HttpResponse.ok()
+                .header(HttpHeaders.CONTENT_TYPE, ContentTypes.of(path.key()))
+                .header(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length))
+                .header(HttpHeaders.LAST_MODIFIED, Preconditions.httpDate(content.info().lastModified()))
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        return withBody ? response.body(body) : response;
     }
 
     /**

@@ -86,6 +86,16 @@ class NoSecretsInLogsTest {
             assertEquals(404, get("/threaddump", STATIC_TOKEN).statusCode());
             assertEquals(200, get("/api/streams", STATIC_TOKEN).statusCode());
             assertEquals(200, get("/health", minted).statusCode());
+
+            // ?token= instead of the header: the same answers, and neither the log nor an answer shows the token.
+            for (String token : List.of(garbage, wrongSignature, expired, unsigned)) {
+                assertAnswers(401, byQuery("/api/streams", token), token);
+            }
+            assertAnswers(403, byQuery("/api/streams", minted), minted);
+            assertAnswers(200, byQuery("/api/streams?nodes=a", STATIC_TOKEN), STATIC_TOKEN);
+            assertAnswers(404, byQuery("/threaddump", STATIC_TOKEN), STATIC_TOKEN);
+            assertAnswers(404, byQuery("/api/relay/no-such-node/api/streams", STATIC_TOKEN), STATIC_TOKEN);
+            assertAnswers(400, byQuery("/api/relay/bad..alias/x", STATIC_TOKEN), STATIC_TOKEN);
         } finally {
             root.setLevel(level);
             root.detachAppender(appender);
@@ -140,6 +150,17 @@ class NoSecretsInLogsTest {
     private HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearer).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> byQuery(String path, String token) throws IOException, InterruptedException {
+        String url = base + path + (path.contains("?") ? "&" : "?") + "token=" + token;
+        return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertAnswers(int status, HttpResponse<String> response, String token) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(!response.body().contains(token) && response.headers().map().values().stream().flatMap(List::stream)
+                .noneMatch(value -> value.contains(token)), "the answer shows the query token: " + response.body());
     }
 
     private static String token(HttpResponse<String> response) {

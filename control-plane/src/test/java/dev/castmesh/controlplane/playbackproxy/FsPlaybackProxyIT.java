@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.castmesh.controlplane.playbackproxy.PlaybackProxyHarness.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -43,6 +47,9 @@ class FsPlaybackProxyIT {
             store.put("cam1/2026/11/21/video-init.mp4", new byte[]{0, 0, 0, 8, 'f', 't', 'y', 'p'});
             store.put("cam1/2026/11/21/video-00001.m4s", segment);
             store.put("cam2/2026/11/21/manifest.mpd", MPD.getBytes(StandardCharsets.UTF_8));
+            store.put("cam1/2026/11/22/manifest.mpd", ManifestTokensTest.MPD.getBytes(StandardCharsets.UTF_8));
+            store.put("cam1/2026/11/22/video/init-p0.mp4", new byte[]{0, 0, 0, 8, 'f', 't', 'y', 'p'});
+            store.put("cam1/2026/11/22/video/seg-p0-00001.m4s", segment);
         }
         proxy = new PlaybackProxyHarness("[recorder.storage]\ntype = \"fs\"\nroot = \"" + root + "\"\n");
     }
@@ -158,6 +165,63 @@ class FsPlaybackProxyIT {
         assertEquals(200, proxy.get(proxy.object("cam2/2026/11/21/manifest.mpd", proxy.token("cam2", 1))).statusCode());
         assertEquals(200, proxy.get(proxy.object("cam2/2026/11/21/manifest.mpd", proxy.token("*", 4))).statusCode());
         assertEquals(401, proxy.get(proxy.object("cam1/2026/11/21/manifest.mpd", null)).statusCode());
+    }
+
+    /** {@code ?token=} instead of the header: a manifest whose segment URLs carry the token, and the same checks. */
+    @Test
+    void aQueryTokenReadsTheManifestAndTheSegmentsItNames() {
+        String viewer = proxy.token("cam1", 4);
+        String manifestUrl = proxy.base() + "/api/record/object/cam1/2026/11/22/manifest.mpd";
+        HttpResponse<byte[]> mpd = proxy.get(HttpRequest.newBuilder(URI.create(manifestUrl + "?token=" + viewer)));
+        assertEquals(200, mpd.statusCode());
+        assertEquals("private, no-store", mpd.headers().firstValue("Cache-Control").orElseThrow());
+        assertTrue(mpd.headers().firstValue("ETag").isEmpty(), "no validators: the body differs per token");
+        String body = new String(mpd.body(), StandardCharsets.UTF_8);
+        Matcher template = Pattern.compile("initialization=\"([^\"]+)\" media=\"([^\"]+)\"").matcher(body);
+        assertTrue(template.find(), body);
+        assertEquals("video/init-p0.mp4?token=" + viewer, template.group(1));
+        // As a player resolves them against the manifest's URL: no header anywhere.
+        URI init = URI.create(manifestUrl).resolve(template.group(1));
+        URI first = URI.create(manifestUrl).resolve(template.group(2).replace("$Number%05d$", "00001"));
+        assertEquals(8, proxy.get(HttpRequest.newBuilder(init)).body().length);
+        HttpResponse<byte[]> m4s = proxy.get(HttpRequest.newBuilder(first));
+        assertEquals(200, m4s.statusCode());
+        assertArrayEquals(segment, m4s.body());
+        assertEquals(401, proxy.get(HttpRequest.newBuilder(URI.create(first.toString().replaceAll("\\?token=.*", ""))))
+                .statusCode(), "the segment without the token");
+
+        HttpResponse<byte[]> other = proxy.get(HttpRequest.newBuilder(URI.create(
+                proxy.base() + "/api/record/object/cam2/2026/11/21/manifest.mpd?token=" + viewer)));
+        assertEquals(403, other.statusCode(), "bound to its stream as in the header");
+        assertEquals(403, proxy.get(HttpRequest.newBuilder(URI.create(manifestUrl + "?token=" + proxy.token("cam1", 2))))
+                .statusCode(), "and to its right");
+    }
+
+    @Test
+    void aBadQueryTokenIsTheSame401AsABadHeader() throws Exception {
+        String expired = PlaybackProxyHarness.expiredToken("cam1", 4);
+        for (String bad : new String[]{"not-a-token", expired}) {
+            HttpResponse<byte[]> byHeader = proxy.get(proxy.object("cam1/2026/11/22/manifest.mpd", bad));
+            HttpResponse<byte[]> byQuery = proxy.get(HttpRequest.newBuilder(URI.create(
+                    proxy.base() + "/api/record/object/cam1/2026/11/22/manifest.mpd?token=" + bad)));
+            assertEquals(401, byHeader.statusCode());
+            assertEquals(401, byQuery.statusCode());
+            assertEquals(new String(byHeader.body(), StandardCharsets.UTF_8), new String(byQuery.body(), StandardCharsets.UTF_8));
+            assertEquals(byHeader.headers().firstValue("WWW-Authenticate"), byQuery.headers().firstValue("WWW-Authenticate"));
+            assertFalse(new String(byQuery.body(), StandardCharsets.UTF_8).contains(bad), "the token is not echoed");
+        }
+    }
+
+    @Test
+    void theHeaderWinsOverTheQuery() {
+        String viewer = proxy.token("cam1", 4);
+        String manifest = "cam1/2026/11/22/manifest.mpd";
+        assertEquals(401, proxy.get(proxy.object(manifest + "?token=" + viewer, "not-a-token")).statusCode(),
+                "a bad header is not rescued by a good query token");
+        HttpResponse<byte[]> goodHeader = proxy.get(proxy.object(manifest + "?token=not-a-token", viewer));
+        assertEquals(200, goodHeader.statusCode());
+        assertEquals(ManifestTokensTest.MPD, new String(goodHeader.body(), StandardCharsets.UTF_8),
+                "read with the header: served as stored, no token written into it");
     }
 
     @Test

@@ -4,12 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castmesh.controlplane.config.ControlPlaneConfigLoader;
 import dev.castmesh.controlplane.testing.TestControlPlane;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.Map;
 
 /** A real control plane with auth on and a given {@code [recorder.storage]}/{@code [playback]}, and ways to call it. */
@@ -44,6 +53,14 @@ final class PlaybackProxyHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A JWT signed with the control plane's key that expired a minute ago. */
+    static String expiredToken(String id, int mode) throws JOSEException {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().claim("id", id)
+                .claim("mode", mode).expirationTime(new Date(System.currentTimeMillis() - 60_000)).build());
+        jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
     }
 
     /** A request to a raw (pre-encoded) path under the proxy, with a bearer token (null: none). */

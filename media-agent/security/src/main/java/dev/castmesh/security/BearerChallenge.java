@@ -16,9 +16,13 @@ public final class BearerChallenge {
         return "Bearer realm=\"" + REALM + "\"" + (invalidToken ? ", error=\"invalid_token\"" : "");
     }
 
-    /** Whether the request carried {@code Authorization: Bearer ...} (the value itself is not kept). */
+    /**
+     * Whether the request carried a token: {@code Authorization: Bearer ...}, or {@link QueryToken} (the value itself
+     * is not kept). A bad query token gets the same 401 as a bad header.
+     */
     public static boolean hasBearerToken(HttpRequest<?> request) {
         String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith("bearer ");
+        return authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")
+                || QueryToken.of(request).isPresent();
     }
 }

@@ -25,7 +25,8 @@ public final class SecurityProperties {
         properties.put("micronaut.security.enabled", true);
         // Requests that match no route get the usual 404/405, not a 401; RouteRightsRule closes the rest.
         properties.put("micronaut.security.reject-not-found", false);
-        // Only Authorization: Bearer. No cookies, no basic auth, no framework login/keys/refresh endpoints.
+        // Only Authorization: Bearer, or ?token= without an Authorization header (RequestTokenResolver). No cookies,
+        // no basic auth, no framework login/keys/refresh endpoints.
         properties.put("micronaut.security.token.bearer.enabled", true);
         properties.put("micronaut.security.token.cookie.enabled", false);
         properties.put("micronaut.security.basic-auth.enabled", false);

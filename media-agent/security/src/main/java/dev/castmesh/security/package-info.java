@@ -6,7 +6,10 @@
  * {@link dev.castmesh.security.AccessPolicies#of} for its {@link dev.castmesh.api.auth.Service}, and the
  * Micronaut properties of {@link dev.castmesh.security.SecurityProperties#of}. Then:
  * <ul>
- *   <li>{@link dev.castmesh.security.BearerAuthenticationFetcher} reads {@code Authorization: Bearer} and asks
+ *   <li>{@code QueryTokenEdge} takes {@code ?token=} out of the URI in the Netty pipeline, before anything logs it;
+ *       {@link dev.castmesh.security.RequestTokenResolver} finds the request's one token ({@code Authorization:
+ *       Bearer}, else that query token, {@link dev.castmesh.security.QueryToken});
+ *       {@link dev.castmesh.security.BearerAuthenticationFetcher} asks
  *       {@link dev.castmesh.security.StaticTokenValidator} (full rights) before the JWT validator;</li>
  *   <li>{@link dev.castmesh.security.SignedJwtParser} admits only HS256 JWTs, signed with the key of
  *       {@link dev.castmesh.security.SigningKeyFactory}; {@link dev.castmesh.security.GrantJwtAuthenticationFactory}

@@ -103,4 +103,24 @@ class AuthIT {
         assertEquals(204, agent.send(agent.request("/api/streams/auth-new").header("Authorization", "Bearer " + STATIC)
                 .DELETE()).statusCode());
     }
+
+    /** {@code ?token=} on the agent: the same rights, the same 401, and the header wins. */
+    @Test
+    void aQueryTokenIsCheckedLikeTheHeader() throws Exception {
+        assertEquals(200, agent.send(agent.request("/api/streams?token=" + jwt("*", 1)).GET()).statusCode());
+        assertEquals(200, agent.send(agent.request("/api/streams?token=" + STATIC).GET()).statusCode());
+        assertEquals(403, agent.send(agent.request("/api/streams?token=" + jwt("*", 6)).GET()).statusCode());
+        String forged = jwt("*", 7) + "x";
+        HttpResponse<String> byHeader = agent.send(agent.request("/api/streams").header("Authorization", "Bearer " + forged).GET());
+        HttpResponse<String> byQuery = agent.send(agent.request("/api/streams?token=" + forged).GET());
+        assertEquals(401, byQuery.statusCode());
+        assertEquals(byHeader.body(), byQuery.body());
+        assertEquals(byHeader.headers().firstValue("WWW-Authenticate"), byQuery.headers().firstValue("WWW-Authenticate"));
+        assertEquals(401, agent.send(agent.request("/api/streams?token=" + STATIC).header("Authorization", "Bearer " + forged)
+                .GET()).statusCode(), "the header wins");
+        HttpRequest.BodyPublisher none = HttpRequest.BodyPublishers.noBody();
+        assertEquals(403, agent.send(agent.request("/api/streams/auth-q?token=" + jwt("other", 1)).POST(none)).statusCode());
+        assertEquals(204, agent.send(agent.request("/api/streams/auth-q?token=" + jwt("auth-q", 1)).POST(none)).statusCode());
+        assertEquals(204, agent.send(agent.request("/api/streams/auth-q?token=" + STATIC).DELETE()).statusCode());
+    }
 }

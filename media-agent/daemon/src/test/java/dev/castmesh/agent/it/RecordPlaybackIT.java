@@ -15,11 +15,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import static dev.castmesh.agent.it.RecordApiIT.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -71,6 +73,19 @@ class RecordPlaybackIT {
                 String location = init.headers().firstValue("Location").orElseThrow();
                 assertTrue(location.startsWith(s3.endpoint() + "/"), location);
                 assertEquals(200, send(HttpRequest.newBuilder(URI.create(location))).statusCode(), "the presigned URL");
+                // ?token= (no header to pass on to S3): the manifest's segment URLs carry the token, a segment read with it
+                // is the same 307, and the presigned URL holds nothing of ours.
+                String objects = redirecting.url + "/api/record/object/";
+                HttpResponse<String> byQuery = send(HttpRequest.newBuilder(URI.create(objects + recording.mpdPath
+                        + "?token=" + recording.token)));
+                assertEquals(200, byQuery.statusCode(), byQuery.body());
+                assertTrue(byQuery.body().contains("init-p0.mp4?token=" + recording.token), byQuery.body());
+                HttpResponse<String> initByQuery = send(HttpRequest.newBuilder(URI.create(objects + day
+                        + "/video/init-p0.mp4?token=" + recording.token)));
+                assertEquals(307, initByQuery.statusCode(), initByQuery.body());
+                String presigned = initByQuery.headers().firstValue("Location").orElseThrow();
+                assertFalse(presigned.contains(recording.token.substring(recording.token.lastIndexOf('.') + 1)), presigned);
+                assertEquals(200, send(HttpRequest.newBuilder(URI.create(presigned))).statusCode(), "the presigned URL");
             }
         }
     }
@@ -152,14 +167,24 @@ class RecordPlaybackIT {
         assertEquals(recorded, probed, 1.0, "ffprobe's duration vs recorded_ms");
         assertTrue(decoded >= 0.95 * expected, "decoded " + decoded + " of " + expected + " video frames");
         assertPlayed(dashPlay(url, subscribe, stream));
+        // A player that sends no header (a <video> tag given a URL): the token only in the manifest's URL; the proxy
+        // writes it into the manifest's segment URLs. A fresh token, so that the log check below is about this one.
+        String queryToken = mint(cp, stream, 4);
+        assertPlayed(dashPlay(url + "?token=" + queryToken, null, stream + " with ?token= only"));
+        assertFalse(Files.readString(cp.log).contains(queryToken.substring(queryToken.lastIndexOf('.') + 1)),
+                "the query token's signature is in the control plane's log");
         return new Recording(mpdPath, subscribe);
     }
 
-    /** dash-play.mjs until the media time passes 5 s; prints what it reached and how long it took. */
+    /** dash-play.mjs (with the token as a header, or none: null) until the media time passes 5 s; prints what it reached and how long it took. */
     private static JsonNode dashPlay(String mpdUrl, String token, String what) throws Exception {
         long t0 = System.nanoTime();
         JsonNode played;
-        try (Peer dash = Peer.start("dash-play.mjs", mpdUrl, "--token", token, "--until", "5", "--duration", "40")) {
+        List<String> args = new ArrayList<>(List.of(mpdUrl, "--until", "5", "--duration", "40"));
+        if (token != null) {
+            args.addAll(List.of("--token", token));
+        }
+        try (Peer dash = Peer.start("dash-play.mjs", args.toArray(String[]::new))) {
             played = dash.result(Duration.ofSeconds(70));
         }
         System.out.printf("RecordPlaybackIT %s: dash.js currentTime %.2f s, %d ms after the player started (Chromium's"
